@@ -1,0 +1,10 @@
+export { classifyKind, isClusterScoped, isWorkloadKind, WORKLOAD_KINDS } from './kinds.js';
+export type { KindStatus, WorkloadKind } from './kinds.js';
+export { asArray, asObject, asString, getPath, isObject, stringMap } from './object.js';
+export type { JsonObject } from './object.js';
+export { containersOf, podTemplateOf } from './podspec.js';
+export type { ContainerRef, ContainerType, PodTemplateRef } from './podspec.js';
+export { parseQuantity } from './quantity.js';
+export { apiGroup, inMemoryResource, resourceRef, toResource } from './resource.js';
+export type { Resource, ResourceSource } from './resource.js';
+export { selectorMatches } from './selector.js';
