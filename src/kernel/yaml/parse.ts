@@ -115,7 +115,7 @@ function jsonError(text: string, file: string, cause: unknown, lineIndex: () => 
   let offset = Number(/position (\d+)/.exec(reason)?.[1] ?? Number.NaN);
   if (Number.isNaN(offset)) offset = firstInvalidOffset(text);
   const { line, column } = lineIndex().position(offset);
-  const clean = reason.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+  const clean = reason.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
   return new BosunError('input.json', `malformed JSON: ${clean}`, { file, line, column, cause });
 }
 
