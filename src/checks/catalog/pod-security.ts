@@ -111,7 +111,7 @@ export const POD_SECURITY_CHECKS = [
     category: 'Pod Security',
     description: 'An Unconfined seccomp profile exposes every system call of the kernel to the container.',
     remediation: 'Set `seccompProfile.type: RuntimeDefault` (or Localhost) instead of Unconfined.',
-    compatibleIds: ['pss:baseline/seccompProfile_baseline', 'kubeaudit:SeccompDisabledPod', 'kubeaudit:SeccompDisabledContainer'],
+    compatibleIds: ['pss:baseline/seccompProfile_baseline', 'pss:restricted/seccompProfile_restricted', 'kubeaudit:SeccompDisabledPod', 'kubeaudit:SeccompDisabledContainer'],
   },
   {
     id: 'seccomp-profile-missing',
