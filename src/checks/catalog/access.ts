@@ -9,7 +9,7 @@ export const ACCESS_CHECKS = [
     category: 'RBAC',
     description: 'pods/exec and pods/attach give a shell in any pod the role reaches, with that pod\'s secrets and service account.',
     remediation: 'Remove `pods/exec` and `pods/attach` (and wildcards that include them) from the role, or restrict who is bound to it.',
-    compatibleIds: ['polaris:clusterrolePodExecAttach', 'polaris:rolePodExecAttach'],
+    compatibleIds: ['polaris:clusterrolePodExecAttach', 'polaris:rolePodExecAttach', 'bosun:rbac-pod-exec'],
   },
   {
     id: 'rbac-binding-pod-exec',
@@ -27,7 +27,7 @@ export const ACCESS_CHECKS = [
     category: 'RBAC',
     description: 'cluster-admin can do anything to any resource; its subjects own the cluster.',
     remediation: 'Bind a role with only the verbs and resources the subject needs.',
-    compatibleIds: ['polaris:clusterrolebindingClusterAdmin', 'polaris:rolebindingClusterAdminClusterRole', 'polaris:rolebindingClusterAdminRole'],
+    compatibleIds: ['polaris:clusterrolebindingClusterAdmin', 'polaris:rolebindingClusterAdminClusterRole', 'polaris:rolebindingClusterAdminRole', 'bosun:rbac-cluster-admin-binding'],
   },
   {
     id: 'network-policy-missing',
@@ -45,7 +45,7 @@ export const ACCESS_CHECKS = [
     category: 'Secrets',
     description: 'Values in the manifest end up in version control, in etcd unencrypted and in `kubectl describe` output.',
     remediation: 'Move the value into a Secret and reference it with `valueFrom.secretKeyRef`.',
-    compatibleIds: ['polaris:sensitiveContainerEnvVar'],
+    compatibleIds: ['polaris:sensitiveContainerEnvVar', 'bosun:secret-in-env'],
   },
   {
     id: 'secret-in-configmap',
@@ -54,6 +54,6 @@ export const ACCESS_CHECKS = [
     category: 'Secrets',
     description: 'ConfigMaps are not meant for secrets: they are readable by more roles and never encrypted at rest.',
     remediation: 'Move the value into a Secret (or an external secret store) and reference it from there.',
-    compatibleIds: ['polaris:sensitiveConfigmapContent'],
+    compatibleIds: ['polaris:sensitiveConfigmapContent', 'bosun:secret-in-configmap'],
   },
 ] as const satisfies readonly CheckInfo[];
