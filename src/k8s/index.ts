@@ -1,4 +1,4 @@
-export { classifyKind, isClusterScoped, isWorkloadKind, WORKLOAD_KINDS } from './kinds.js';
+export { classifyKind, isClusterScoped, isWorkloadKind, servingGroups, WORKLOAD_KINDS } from './kinds.js';
 export type { KindStatus, WorkloadKind } from './kinds.js';
 export { asArray, asObject, asString, getPath, isObject, stringMap } from './object.js';
 export type { JsonObject } from './object.js';

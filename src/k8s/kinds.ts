@@ -37,14 +37,26 @@ const BUILT_IN_KINDS: Record<string, readonly string[]> = {
   'authorization.k8s.io': ['SubjectAccessReview', 'SelfSubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectRulesReview'],
 };
 
-export type KindStatus = 'built-in' | 'custom' | 'unknown-built-in';
+/**
+ * `misplaced`: a built-in kind under a built-in group that does not serve it (`v1` Deployment). The
+ * API server would refuse it, but the intent is clear, so it is audited with a warning.
+ */
+export type KindStatus = 'built-in' | 'custom' | 'misplaced' | 'unknown-built-in';
 
 /** Classifies an apiVersion/kind pair; see BUILT_IN_KINDS for why `unknown-built-in` is suspicious. */
 export function classifyKind(apiVersion: string, kind: string): KindStatus {
   const group = apiGroup(apiVersion);
   const kinds = BUILT_IN_KINDS[group];
   if (kinds === undefined) return 'custom';
-  return kinds.includes(kind) ? 'built-in' : 'unknown-built-in';
+  if (kinds.includes(kind)) return 'built-in';
+  return servingGroups(kind).length > 0 ? 'misplaced' : 'unknown-built-in';
+}
+
+/** Built-in groups that serve a kind, e.g. `apps` for Deployment; '' is the core group. */
+export function servingGroups(kind: string): string[] {
+  return Object.entries(BUILT_IN_KINDS)
+    .filter(([, kinds]) => kinds.includes(kind))
+    .map(([group]) => group);
 }
 
 /** Kinds that run pods, and where their pod template sits. */

@@ -1,7 +1,7 @@
 import type { Diagnostic, YamlDocument } from '../../kernel/index.js';
 import { BosunError, diagnosticFrom } from '../../kernel/index.js';
 import type { Resource } from '../../k8s/index.js';
-import { asArray, asString, classifyKind, isObject, toResource } from '../../k8s/index.js';
+import { asArray, asString, classifyKind, isObject, servingGroups, toResource } from '../../k8s/index.js';
 
 /**
  * Turns parsed documents into resources. `kind: List` and every `*List` kind with `items` are
@@ -48,9 +48,14 @@ function collect(
     fail(`${where} (kind ${kind}) has no \`apiVersion\``);
     return;
   }
-  if (classifyKind(apiVersion, kind) === 'unknown-built-in') {
+  const status = classifyKind(apiVersion, kind);
+  if (status === 'unknown-built-in') {
     fail(`${where}: unknown kind "${kind}" for apiVersion ${apiVersion} (a typo?)`);
     return;
+  }
+  if (status === 'misplaced') {
+    const groups = servingGroups(kind).map((g) => (g === '' ? 'v1' : `${g}/...`));
+    fail(`${where}: apiVersion ${apiVersion} does not serve kind ${kind} (expected ${groups.join(' or ')}); audited anyway`, 'warning');
   }
   resources.push(
     toResource(value, {
