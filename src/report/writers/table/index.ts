@@ -26,8 +26,10 @@ export const tableWriter = {
         lines.push(`           ${f.message}`);
         if (f.status === 'skip' && f.suppression !== undefined) {
           lines.push(c.dim(`           skipped: ${f.suppression.reason} (${f.suppression.source})`));
-        } else if (f.compatibleIds.length > 0) {
-          lines.push(c.dim(`           also: ${f.compatibleIds.join(', ')}`));
+        } else {
+          // Our own ids repeat the check id; the table lists only what other tools call it.
+          const others = f.compatibleIds.filter((id) => !id.startsWith('bosun:'));
+          if (others.length > 0) lines.push(c.dim(`           also: ${others.join(', ')}`));
         }
       }
       lines.push('');
@@ -35,7 +37,7 @@ export const tableWriter = {
     for (const summary of report.summaries) {
       lines.push(c.bold(`${summary.family} score: ${summary.overall.score} (${summary.overall.grade})`));
       for (const [ns, grade] of Object.entries(summary.byNamespace)) {
-        lines.push(`  namespace ${ns}: ${grade.score} (${grade.grade})`);
+        lines.push(`  ${ns === '' ? 'cluster-scoped' : `namespace ${ns}`}: ${grade.score} (${grade.grade})`);
       }
       lines.push('');
     }
