@@ -1,0 +1,3 @@
+export { cargoLock } from './analyzer.js';
+export { parseCargoLock } from './parse.js';
+export type { CargoCrate, CargoParseResult } from './parse.js';

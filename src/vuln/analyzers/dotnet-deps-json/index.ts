@@ -1,0 +1,3 @@
+export { dotnetDepsJson } from './analyzer.js';
+export { parseDepsJson } from './parse.js';
+export type { DepsJsonParseResult, DepsLibraryEntry } from './parse.js';

@@ -1,0 +1,3 @@
+export { pythonInstalled } from './analyzer.js';
+export { parseCoreMetadata } from './parse.js';
+export type { DistributionMetadata, MetadataParseResult } from './parse.js';

@@ -1,0 +1,3 @@
+export { pythonPipfile } from './analyzer.js';
+export { parsePipfileLock } from './parse.js';
+export type { PipfileEntry, PipfileParseResult } from './parse.js';

@@ -1,0 +1,39 @@
+import type { FileAnalyzer } from '../inventory/index.js';
+import { cargoLock } from './cargo-lock/index.js';
+import { composerLock } from './composer-lock/index.js';
+import { dotnetDepsJson } from './dotnet-deps-json/index.js';
+import { dotnetPackagesLock } from './dotnet-packages-lock/index.js';
+import { gemfileLock } from './gemfile-lock/index.js';
+import { goMod } from './go-mod/index.js';
+import { mavenPom } from './maven-pom/index.js';
+import { npmInstalled } from './npm-installed/index.js';
+import { npmLock } from './npm-lock/index.js';
+import { pnpmLock } from './pnpm-lock/index.js';
+import { pythonInstalled } from './python-installed/index.js';
+import { pythonPipfile } from './python-pipfile/index.js';
+import { pythonPoetry } from './python-poetry/index.js';
+import { pythonRequirements } from './python-requirements/index.js';
+import { yarnLock } from './yarn-lock/index.js';
+
+/**
+ * Every file analyzer, registered explicitly (no import side effects). A test fails when a folder
+ * under analyzers/ is not registered here. Add one line per analyzer.
+ */
+export const FILE_ANALYZERS: ReadonlyMap<string, FileAnalyzer> = new Map<string, FileAnalyzer>([
+  // registered analyzers go here, e.g. [npmLock.id, npmLock],
+  [cargoLock.id, cargoLock],
+  [composerLock.id, composerLock],
+  [dotnetDepsJson.id, dotnetDepsJson],
+  [dotnetPackagesLock.id, dotnetPackagesLock],
+  [gemfileLock.id, gemfileLock],
+  [goMod.id, goMod],
+  [mavenPom.id, mavenPom],
+  [npmInstalled.id, npmInstalled],
+  [npmLock.id, npmLock],
+  [pnpmLock.id, pnpmLock],
+  [pythonInstalled.id, pythonInstalled],
+  [pythonPipfile.id, pythonPipfile],
+  [pythonPoetry.id, pythonPoetry],
+  [pythonRequirements.id, pythonRequirements],
+  [yarnLock.id, yarnLock],
+]);

@@ -1,0 +1,3 @@
+export { yarnLock } from './analyzer.js';
+export { parseYarnLock } from './parse.js';
+export type { YarnEntry, YarnParseResult, YarnProblem } from './types.js';
