@@ -17,7 +17,7 @@ export interface AuditInput {
 export interface AuditOutcome {
   findings: Finding[];
   summaries: FamilySummary[];
-  /** Raw family results, for conformance runners and family-native views. */
+  /** Family results behind the findings (passes only with `includePassed`), for family-native views. */
   results: CheckResult[];
 }
 
@@ -32,11 +32,15 @@ export function auditResources(input: AuditInput): AuditOutcome {
   const results: CheckResult[] = [];
   const summaries: FamilySummary[] = [];
   const wanted = input.selection.checkIds;
+  const keepPassed = input.includePassed ?? false;
   for (const family of FAMILIES.values()) {
     if (!input.selection.families.has(family.id)) continue;
     const familyResults = family.run(context);
     if (family.summarize !== undefined) summaries.push(family.summarize(familyResults, context));
     for (const result of familyResults) {
+      // Passes only matter for summaries (already taken) and when asked for; dropping them here
+      // keeps memory flat on large inputs, and cannot change a merged verdict (pass is the weakest).
+      if (result.status === 'pass' && !keepPassed) continue;
       if (wanted === undefined || wanted.has(result.checkId)) results.push(result);
     }
   }

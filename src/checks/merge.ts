@@ -7,26 +7,35 @@ import type { CheckInfo, CheckResult } from './types.js';
 /**
  * Turns family results into findings. Results of different families about the same check and subject
  * become one finding listing every compatible id behind its verdict, so the default view states a
- * fact once. Passing results are dropped unless asked for: they are many and say little.
+ * fact once. Passing results are dropped unless asked for: they are many and say little, and since pass is the
+ * weakest status, dropping them first never changes a merged verdict.
  */
 export function mergeResults(
   results: readonly CheckResult[],
   checks: ReadonlyMap<string, CheckInfo>,
   options: { includePassed: boolean },
 ): Finding[] {
-  const groups = new Map<string, CheckResult[]>();
-  const resourceOrder = new Map<Resource, number>();
+  // Grouped per resource first so keys stay short and each resource's findings are located together
+  // (the locator caches one document at a time).
+  const byResource = new Map<Resource, Map<string, CheckResult[]>>();
   for (const result of results) {
-    if (!resourceOrder.has(result.resource)) resourceOrder.set(result.resource, resourceOrder.size);
-    const key = `${resourceOrder.get(result.resource)}\u0000${result.checkId}\u0000${result.container ?? ''}\u0000${result.discriminator ?? ''}`;
+    if (result.status === 'pass' && !options.includePassed) continue;
+    let groups = byResource.get(result.resource);
+    if (groups === undefined) {
+      groups = new Map();
+      byResource.set(result.resource, groups);
+    }
+    const key = `${result.checkId}\u0000${result.container ?? ''}\u0000${result.discriminator ?? ''}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [result]);
     else group.push(result);
   }
   const findings: Finding[] = [];
-  for (const group of groups.values()) {
-    const finding = mergeGroup(group, checks, options);
-    if (finding !== undefined) findings.push(finding);
+  for (const groups of byResource.values()) {
+    for (const group of groups.values()) {
+      const finding = mergeGroup(group, checks, options);
+      if (finding !== undefined) findings.push(finding);
+    }
   }
   return findings;
 }

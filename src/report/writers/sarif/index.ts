@@ -19,7 +19,15 @@ export const sarifWriter = {
   description: 'SARIF 2.1.0 (GitHub code scanning, IDE viewers)',
   extension: 'sarif',
   write(report: ScanReport): string {
-    return `${JSON.stringify(sarifLogOf(report), null, 2)}\n`;
+    // Results go one per line: a large scan (tens of thousands of results) stays about half the size
+    // and memory of a fully indented log, while the rest of the log stays readable.
+    const log = sarifLogOf(report);
+    const [run] = log.runs;
+    if (run === undefined || run.results.length === 0) return `${JSON.stringify(log, null, 2)}\n`;
+    const marker = '__bosun_results__';
+    const shell = JSON.stringify({ ...log, runs: [{ ...run, results: marker }] }, null, 2);
+    const results = `[\n        ${run.results.map((r) => JSON.stringify(r)).join(',\n        ')}\n      ]`;
+    return `${shell.replace(JSON.stringify(marker), () => results)}\n`;
   },
 } satisfies ReportWriter;
 
