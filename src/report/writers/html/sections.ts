@@ -31,7 +31,7 @@ export function scoresSection(summaries: readonly FamilySummary[]): SafeHtml | u
         .sort(compareCodeUnits)
         .flatMap((ns) => {
           const grade = summary.byNamespace[ns];
-          return grade === undefined ? [] : [gradeRow(`namespace ${ns}`, grade)];
+          return grade === undefined ? [] : [gradeRow(ns === "" ? "cluster-scoped" : `namespace ${ns}`, grade)];
         }),
       ...summary.byResource.map((r) => gradeRow(`${r.kind} ${r.namespace === undefined ? '' : `${r.namespace}/`}${r.name}`, r)),
     ];

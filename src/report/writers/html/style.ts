@@ -22,7 +22,7 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bo
 th { background: var(--shade); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 article.resource { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 1rem; }
-.badge { display: inline-block; min-width: 4.5rem; text-align: center; padding: .05rem .45rem; border-radius: .3rem;
+.badge { display: inline-block; white-space: nowrap; min-width: 4.5rem; text-align: center; padding: .05rem .45rem; border-radius: .3rem;
   font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .02em; color: #fff; background: #546e7a;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .sev-critical { background: #6a1b9a; } .sev-high { background: #c62828; } .sev-medium { background: #a15c00; }
