@@ -110,6 +110,38 @@ describe('scan config: filters, thresholds and ignores', () => {
   });
 });
 
+describe('scan config: family settings from .bosun.yaml', () => {
+  const LIMITED = PRIVILEGED.replace(
+    '          securityContext:\n            privileged: true\n',
+    '          resources:\n            limits: {cpu: "2", memory: 4Gi}\n',
+  );
+
+  async function scanWithConfig(config: string): Promise<{ code: number; findings: Finding[]; err: string }> {
+    const dir = await mkdtemp(join(tmpdir(), 'bosun-family-cfg-'));
+    await writeFile(join(dir, 'app.yaml'), LIMITED);
+    await writeFile(join(dir, '.bosun.yaml'), config);
+    const io = memoryIo({ cwd: dir });
+    const code = await runCli(['scan', 'config', join(dir, 'app.yaml'), '-f', 'json'], io);
+    return { code, findings: code === EXIT.ok ? (JSON.parse(io.out()) as { findings: Finding[] }).findings : [], err: io.err() };
+  }
+
+  it('passes kubeaudit thresholds and Polaris severities to the families', async () => {
+    const plain = await scanWithConfig('{}\n');
+    assert.ok(!plain.findings.some((f) => f.checkId === 'cpu-limit-too-high'));
+    assert.ok(plain.findings.some((f) => f.checkId === 'pull-policy-not-always' || f.compatibleIds.includes('polaris:pullPolicyNotAlways')));
+    const tuned = await scanWithConfig('kubeaudit:\n  auditors:\n    limits: {cpu: 500m, memory: 1Gi}\npolaris:\n  checks:\n    pullPolicyNotAlways: ignore\n');
+    assert.equal(tuned.code, EXIT.ok, tuned.err);
+    assert.deepEqual(tuned.findings.filter((f) => f.checkId.endsWith('-limit-too-high')).map((f) => f.compatibleIds[0]).sort(), ['kubeaudit:LimitsCPUExceeded', 'kubeaudit:LimitsMemoryExceeded']);
+    assert.ok(!tuned.findings.some((f) => f.compatibleIds.includes('polaris:pullPolicyNotAlways')));
+  });
+
+  it('rejects invalid family settings as a usage error', async () => {
+    const bad = await scanWithConfig('kubeaudit:\n  auditors:\n    limits: {cpu: lots}\n');
+    assert.equal(bad.code, EXIT.usage);
+    assert.match(bad.err, /cpu/);
+  });
+});
+
 describe('bosun checks', () => {
   it('lists checks and explains by our id or a compatible id', async () => {
     const io = memoryIo();
