@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeUnknown, isBosunError } from '../kernel/index.js';
 import { checksCommand } from './commands/checks/command.js';
+import { policyCommand } from './commands/policy/command.js';
 import { scanConfigCommand } from './commands/scan-config/command.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -22,6 +23,7 @@ function buildProgram(io: CliIo, result: CommandResult): Command {
   scan.addCommand(scanConfigCommand(io, result));
   program.addCommand(scan);
   program.addCommand(checksCommand(io, result));
+  program.addCommand(policyCommand(io, result));
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   }

@@ -1,0 +1,44 @@
+import { Command, Option } from 'commander';
+import type { CliIo } from '../../io.js';
+import type { CommandResult } from '../../program.js';
+import { runPolicyApply } from './apply.js';
+import type { PolicyApplyOptions } from './apply.js';
+import { runPolicyTest } from './test.js';
+import type { PolicyTestOptions } from './test.js';
+
+export function policyCommand(io: CliIo, result: CommandResult): Command {
+  const policy = new Command('policy').summary('run Kyverno-compatible policies and their test suites').description('Run Kyverno policies offline (ClusterPolicy/Policy validate rules, ValidatingPolicy), and `kyverno test` suites unchanged.\nmutate, generate, verifyImages and podSecurity rules report skip (not supported yet).');
+  policy.addCommand(
+    new Command('test')
+      .summary('run kyverno-test.yaml suites')
+      .description('Find every kyverno-test.yaml under the paths (hidden folders such as .kyverno-test/ included), run it, and compare each expected result.')
+      .argument('<paths...>', 'test folders or kyverno-test.yaml files')
+      .option('--detailed-results', 'add each rule message to the table', false)
+      .option('--fail-only', 'show only rows that did not pass', false)
+      .option('--file-name <name>', 'name of the test files to look for', 'kyverno-test.yaml')
+      .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+      .addHelpText('after', '\nExit status: 0 every expectation held, 1 some did not, 3 a test or one of its inputs could not be loaded.\n\nExample:\n  bosun policy test policies/\n')
+      .action(async (paths: string[], opts: PolicyTestOptions) => {
+        result.code = await runPolicyTest(paths, opts, io);
+      }),
+  );
+  policy.addCommand(
+    new Command('apply')
+      .summary('evaluate policies against resources')
+      .description('Evaluate Kyverno policies against Kubernetes resource files and report every rule result.')
+      .requiredOption('-p, --policy <files>', 'policy file (repeatable, comma-separated)', collectList)
+      .requiredOption('-r, --resource <files>', 'resource file (repeatable, comma-separated)', collectList)
+      .option('--values <file>', 'Kyverno Values file with offline values for variables and namespaces')
+      .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+      .addHelpText('after', '\nExit status: 0 nothing failed, 1 a rule failed or could not be evaluated, 3 an input could not be loaded.\n\nExample:\n  bosun policy apply -p policies/require-labels.yaml -r manifests/app.yaml\n')
+      .action(async (opts: PolicyApplyOptions) => {
+        result.code = await runPolicyApply(opts, io);
+      }),
+  );
+  return policy;
+}
+
+/** Repeatable option whose values may also be comma-separated. */
+function collectList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').filter((v) => v !== '')];
+}

@@ -1,0 +1,74 @@
+import type { RuleStatus } from '../findings/index.js';
+import type { JsonObject } from '../k8s/index.js';
+
+export type { RuleStatus };
+
+/** A Kyverno `kyverno.io/v1` (or v2beta1) ClusterPolicy/Policy, checked at load time. */
+export interface LoadedPolicy {
+  kind: 'ClusterPolicy' | 'Policy' | 'ValidatingPolicy' | 'NamespacedValidatingPolicy';
+  name: string;
+  /** Set for namespaced `Policy`: it applies only to resources in that namespace. */
+  namespace: string | undefined;
+  annotations: Record<string, string>;
+  rules: PolicyRule[];
+  /**
+   * True for rule-less kinds (ValidatingPolicy): their one rule is named after the policy, and a
+   * test's `rule` field does not select among responses.
+   */
+  ruleless: boolean;
+  /** `One` stops at the first rule that applies (ref. Kyverno `spec.applyRules`). @default 'All' */
+  applyRules: 'All' | 'One';
+  /** Where the policy came from, for messages. */
+  file: string;
+  line: number;
+}
+
+/** One rule as written (after autogen expansion). `spec` is the raw Kyverno rule object. */
+export interface PolicyRule {
+  name: string;
+  spec: JsonObject;
+  /** The rule's kind of work; drives which handler runs. */
+  type: 'validate' | 'mutate' | 'generate' | 'verifyImages' | 'unknown';
+}
+
+/** Identifies the resource a result is about. */
+export interface ResultResource {
+  apiVersion: string;
+  kind: string;
+  namespace: string | undefined;
+  name: string;
+}
+
+/** Outcome of one rule on one resource, the engine's single currency. */
+export interface RuleResult {
+  policy: string;
+  rule: string;
+  resource: ResultResource;
+  status: RuleStatus;
+  message: string;
+}
+
+/** Admission request data a rule sees as `request.*`. */
+export interface AdmissionInfo {
+  /** @default 'CREATE' */
+  operation: 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
+  userInfo: { username?: string; groups?: string[]; uid?: string } & JsonObject;
+  roles: string[];
+  clusterRoles: string[];
+}
+
+/** Offline stand-ins for cluster lookups, from a Kyverno Values file. */
+export interface PolicyValues {
+  /** Every resource, every rule. Dotted keys. */
+  global: JsonObject;
+  /** policy name → resource name → dotted values. */
+  resources: Map<string, Map<string, JsonObject>>;
+  /** policy name → rule name → dotted values. */
+  rules: Map<string, Map<string, { values: JsonObject; foreachValues: JsonObject }>>;
+  /** namespace name → labels, for `namespaceSelector`. */
+  namespaceLabels: Map<string, Record<string, string>>;
+}
+
+export function emptyValues(): PolicyValues {
+  return { global: {}, resources: new Map(), rules: new Map(), namespaceLabels: new Map() };
+}

@@ -1,0 +1,1 @@
+export { AUTOGEN_ANNOTATION, autogenControllers, autogenRules, DEFAULT_CONTROLLERS } from './autogen.js';

@@ -1,0 +1,127 @@
+import type { Resource } from '../k8s/index.js';
+import { asObject } from '../k8s/index.js';
+import type { AdmissionInfo, LoadedPolicy, PolicyRule, PolicyValues, RuleResult, RuleStatus } from './api.js';
+import { emptyValues } from './api.js';
+import { celPreconditionsHold, runCelValidate } from './cel/index.js';
+import type { CelInput } from './cel/index.js';
+import { evaluateConditions } from './conditions/index.js';
+import { runValidate } from './handlers/validate/index.js';
+import { ruleApplies } from './match/index.js';
+import { buildContext, loadContextEntries, setDotted, VariableError } from './variables/index.js';
+import type { ContextData } from './variables/index.js';
+
+export interface PolicyEngineOptions {
+  policies: readonly LoadedPolicy[];
+  /** Offline stand-ins for cluster data. @default no values */
+  values?: PolicyValues;
+}
+
+export interface EvaluateOptions {
+  /** @default CREATE by an anonymous user with no roles */
+  admission?: Partial<AdmissionInfo>;
+}
+
+export interface PolicyEngine {
+  /** Every rule response for one resource, in policy then rule order. Never throws. */
+  evaluate(resource: Resource, options?: EvaluateOptions): RuleResult[];
+}
+
+/**
+ * The engine: policies are parsed, checked and autogen-expanded once by `load/`; evaluation is
+ * per resource. A rule that does not match produces no result, exactly as Kyverno reports it.
+ */
+export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
+  const values = options.values ?? emptyValues();
+  return {
+    evaluate(resource, evaluateOptions = {}) {
+      const admission: AdmissionInfo = {
+        operation: evaluateOptions.admission?.operation ?? 'CREATE',
+        userInfo: evaluateOptions.admission?.userInfo ?? {},
+        roles: evaluateOptions.admission?.roles ?? [],
+        clusterRoles: evaluateOptions.admission?.clusterRoles ?? [],
+      };
+      const results: RuleResult[] = [];
+      for (const policy of options.policies) {
+        if (policy.namespace !== undefined && resource.namespace !== policy.namespace) continue;
+        for (const rule of policy.rules) {
+          const outcome = evaluateRule(policy, rule, resource, admission, values);
+          if (outcome === undefined) continue;
+          results.push({
+            policy: policy.name,
+            rule: rule.name,
+            resource: { apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name },
+            ...outcome,
+          });
+          if (policy.applyRules === 'One' && outcome.status !== 'skip') break;
+        }
+      }
+      return results;
+    },
+  };
+}
+
+type Outcome = { status: RuleStatus; message: string };
+
+function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, values: PolicyValues): Outcome | undefined {
+  const namespaceLabels = values.namespaceLabels.get(resource.namespace ?? '') ?? {};
+  if (!ruleApplies(rule.spec, { resource, admission, namespaceLabels })) return undefined;
+  switch (rule.type) {
+    case 'mutate':
+      return { status: 'skip', message: 'mutate rules are not supported yet' };
+    case 'generate':
+      return { status: 'skip', message: 'generate rules are not supported yet' };
+    case 'verifyImages':
+      return { status: 'skip', message: 'verifyImages needs registry access, which offline evaluation does not have' };
+    case 'unknown':
+      return { status: 'error', message: 'rule has no validate, mutate, generate or verifyImages block' };
+    case 'validate':
+      break;
+  }
+  try {
+    const data = ruleContext(policy, rule, resource, admission, values);
+    loadContextEntries(rule.spec['context'], data);
+    if (!evaluateConditions(rule.spec['preconditions'], data, 'empty').passed) {
+      return { status: 'skip', message: 'preconditions not met' };
+    }
+    if (rule.spec['celPreconditions'] !== undefined) {
+      const pre = celPreconditionsHold(rule.spec['celPreconditions'], celInput(data, resource, values));
+      if (!pre.holds) return { status: 'skip', message: pre.reason };
+    }
+    const validate = asObject(rule.spec['validate']) ?? {};
+    const cel = asObject(validate['cel']);
+    if (cel !== undefined) return runCelValidate(rule.name, cel, celInput(data, resource, values));
+    const foreachValues = ruleValues(values, policy.name, rule.name)?.foreachValues ?? {};
+    return runValidate(rule.name, validate, data, foreachValues);
+  } catch (cause) {
+    if (cause instanceof VariableError) return { status: 'error', message: cause.message };
+    return { status: 'error', message: `evaluation failed: ${cause instanceof Error ? cause.message : String(cause)}` };
+  }
+}
+
+function ruleContext(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, values: PolicyValues): ContextData {
+  const data = buildContext(resource, admission);
+  setDotted(data, values.global);
+  const perResource = values.resources.get(policy.name)?.get(resource.name);
+  if (perResource !== undefined) setDotted(data, perResource);
+  const perRule = ruleValues(values, policy.name, rule.name);
+  if (perRule !== undefined) setDotted(data, perRule.values);
+  return data;
+}
+
+/** Values for an autogen rule fall back to the rule it was generated from. */
+function ruleValues(values: PolicyValues, policy: string, rule: string): { values: Record<string, unknown>; foreachValues: Record<string, unknown> } | undefined {
+  const rules = values.rules.get(policy);
+  return rules?.get(rule) ?? rules?.get(rule.replace(/^autogen-(cronjob-)?/, ''));
+}
+
+/** CEL sees the admission request directly; the namespace object only when a Values file gave it. */
+function celInput(data: ContextData, resource: Resource, values: PolicyValues): CelInput {
+  const request = asObject(data['request']) ?? {};
+  const labels = resource.namespace === undefined ? undefined : values.namespaceLabels.get(resource.namespace);
+  return {
+    object: request['object'] ?? null,
+    oldObject: request['oldObject'] ?? null,
+    request,
+    namespaceObject: labels === undefined ? null : { apiVersion: 'v1', kind: 'Namespace', metadata: { name: resource.namespace, labels } },
+  };
+}

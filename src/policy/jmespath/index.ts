@@ -1,0 +1,2 @@
+export { compileExpression, searchExpression } from './search.js';
+export { formatDuration, parseDuration } from './duration.js';
