@@ -73,7 +73,7 @@ function mergeGroup(
     title: check?.title ?? first.checkId,
     severity: severity ?? 'medium',
     category: check?.category ?? 'General',
-    message: unique(deciding.map((r) => r.message)).join('; '),
+    message: mostDetailed(deciding.map((r) => r.message)),
     remediation: check?.remediation ?? '',
     subject,
     location: locationOf(resource, lead.path),
@@ -111,4 +111,15 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/**
+ * Families state the same fact in their own words; repeating all of them reads as noise. The longest
+ * statement is the one naming the most (containers, values, fields); each family's own wording stays
+ * in the raw results.
+ */
+function mostDetailed(messages: readonly string[]): string {
+  let best = '';
+  for (const m of messages) if (m.length > best.length) best = m;
+  return best;
 }
