@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { describeUnknown, isBosunError } from '../kernel/index.js';
 import { checksCommand } from './commands/checks/command.js';
 import { policyCommand } from './commands/policy/command.js';
+import { sbomCommand } from './commands/sbom/command.js';
 import { scanConfigCommand } from './commands/scan-config/command.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -24,6 +25,7 @@ function buildProgram(io: CliIo, result: CommandResult): Command {
   program.addCommand(scan);
   program.addCommand(checksCommand(io, result));
   program.addCommand(policyCommand(io, result));
+  program.addCommand(sbomCommand(io, result));
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   }

@@ -5,14 +5,14 @@
  * result's severity, message and metadata. Manifest mode only: local mode needs a cluster.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadText } from '../../src/adapters/manifests/index.js';
 import { AUDITOR_NAMES, auditKubeaudit, kubeauditRuleNames } from '../../src/checks/kubeaudit/index.js';
 import type { KubeauditResult } from '../../src/checks/kubeaudit/index.js';
+import { sharedCorpus } from '../support/corpus.js';
 
 /** Keys the corpus uses in a case's flat `config`, as kubeaudit's Go tests pass them. */
 const CaseConfig = z.strictObject({
@@ -38,18 +38,7 @@ const Case = z.object({
 type Case = z.infer<typeof Case>;
 const Expected = z.object({ fixtures: z.record(z.string(), z.array(Case)) });
 
-/** The repository root: the nearest folder above this file with package.json and tsconfig.json (works from dist/ too). */
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'tsconfig.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the test file');
-    dir = parent;
-  }
-  return dir;
-}
-
-const CORPUS = path.resolve(repoRoot(), '../shared/conformance/kubeaudit');
+const CORPUS = sharedCorpus('kubeaudit');
 
 /** The family config for a case: only the listed auditors run, with the case's settings. */
 function familyConfig(c: Case): unknown {

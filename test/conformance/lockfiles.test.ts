@@ -6,18 +6,18 @@
  * error reported with the file (plus the packages still read, when listed); `mustNotContain`
  * entries must be absent. Expected lines are compared too and reported, but do not fail a case.
  *
- * A folder whose analyzer is not registered yet is printed as such and skipped.
+ * A folder without a registered analyzer fails.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { FileAnalyzer, FileReader, Package } from '../../src/vuln/inventory/index.js';
 import { createGoModAnalyzer } from '../../src/vuln/analyzers/go-mod/index.js';
 import { FILE_ANALYZERS } from '../../src/vuln/analyzers/registry.js';
+import { sharedCorpus } from '../support/corpus.js';
 
 /**
  * Test configuration: which analyzer reads each corpus folder. Fixture names are arbitrary
@@ -68,18 +68,7 @@ type Case = z.infer<typeof Case>;
 
 const Expected = z.object({ cases: z.array(Case) });
 
-/** The repository root: the nearest folder above this file with package.json and tsconfig.json (works from dist/ too). */
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'tsconfig.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the test file');
-    dir = parent;
-  }
-  return dir;
-}
-
-const CORPUS = path.resolve(repoRoot(), '../shared/conformance/lockfiles');
+const CORPUS = sharedCorpus('lockfiles');
 
 const FOLDERS: string[] = existsSync(CORPUS)
   ? readdirSync(CORPUS)

@@ -7,17 +7,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { loadText } from '../../src/adapters/manifests/index.js';
 import { createResourceIndex } from '../../src/checks/index.js';
 import type { AuditContext, CheckResult } from '../../src/checks/index.js';
 import { BUILT_IN_CHECKS, polarisFamily } from '../../src/checks/polaris/index.js';
 import type { Resource } from '../../src/k8s/index.js';
+import { sharedCorpus } from '../support/corpus.js';
 
-// Compiled to dist/test/conformance/: three levels up is the repository root.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpus = path.resolve(repoRoot, '../shared/conformance/polaris');
+const corpus = sharedCorpus('polaris');
 
 interface Outcome {
   file: string;

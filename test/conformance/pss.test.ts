@@ -5,16 +5,16 @@
  * checked as a Pod and again as a Deployment's pod template, as upstream's test/run.go does.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadText } from '../../src/adapters/manifests/index.js';
 import { auditResources } from '../../src/checks/index.js';
 import type { CheckResult } from '../../src/checks/index.js';
 import type { Resource } from '../../src/k8s/index.js';
 import { inMemoryResource, isObject } from '../../src/k8s/index.js';
+import { sharedCorpus } from '../support/corpus.js';
 
 const Entry = z.object({
   path: z.string(),
@@ -28,18 +28,7 @@ const Entry = z.object({
 type Entry = z.infer<typeof Entry>;
 const Index = z.object({ entries: z.array(Entry) });
 
-/** The repository root: the nearest folder above this file with package.json and tsconfig.json (works from dist/ too). */
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'tsconfig.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the test file');
-    dir = parent;
-  }
-  return dir;
-}
-
-const CORPUS = path.resolve(repoRoot(), '../shared/conformance/pss');
+const CORPUS = sharedCorpus('pss');
 
 /** The fixture's pod as the template of a Deployment, the second form upstream submits. */
 function asDeployment(pod: Resource): Resource {
@@ -86,8 +75,7 @@ function judge(entry: Entry, resource: Resource): Judgement {
 }
 
 describe('Pod Security Standards conformance', () => {
-  const skip = existsSync(path.join(CORPUS, 'index.json')) ? false : `corpus not found at ${CORPUS}`;
-  it('allows every pass/ fixture and denies every fail/ fixture, as Pod and as Deployment', { skip }, () => {
+  it('allows every pass/ fixture and denies every fail/ fixture, as Pod and as Deployment', () => {
     const index = Index.parse(JSON.parse(readFileSync(path.join(CORPUS, 'index.json'), 'utf8')));
     const failures: string[] = [];
     let passed = 0;

@@ -7,7 +7,7 @@ import type { AuditOptions, CheckResult } from '../types.js';
 import type { JsonObject, Resource } from '../../k8s/index.js';
 import { inMemoryResource } from '../../k8s/index.js';
 import { isBosunError } from '../../kernel/index.js';
-import { PSS_CHECKS } from './checks/index.js';
+import { PSS_CHECKS } from '../../pod-security/index.js';
 import { pssFamily } from './family.js';
 
 const POD_SPEC: JsonObject = {
@@ -30,7 +30,7 @@ function failures(results: readonly CheckResult[]): CheckResult[] {
 describe('pssFamily', () => {
   it('lists every shared check it can emit', () => {
     const ids = new Set(pssFamily.checks.map((c) => c.id));
-    for (const check of PSS_CHECKS) for (const id of check.catalogIds) assert.ok(ids.has(id), id);
+    for (const check of PSS_CHECKS) for (const id of check.facets) assert.ok(ids.has(id), id);
     assert.equal(ids.size, pssFamily.checks.length);
     assert.equal(pssFamily.checks.find((c) => c.id === 'host-pid'), sharedCheck('host-pid'));
   });

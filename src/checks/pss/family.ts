@@ -2,11 +2,14 @@ import type { Resource } from '../../k8s/index.js';
 import { podTemplateOf } from '../../k8s/index.js';
 import { sharedCheck } from '../catalog/index.js';
 import type { AuditContext, CheckFamily, CheckResult } from '../types.js';
-import { PSS_CHECKS } from './checks/index.js';
-import { describeProblems } from './detail.js';
-import { evaluatePodSecurity } from './evaluate.js';
-import type { PssCheck, PssCheckId, PssLevel, PssProblem, PssVersion } from './types.js';
-import { parsePssLevel, parsePssVersion } from './version.js';
+import { describeProblems, evaluatePodSecurity, parsePssLevel, parsePssVersion, PSS_CHECKS } from '../../pod-security/index.js';
+import type { PssCheck, PssCheckId, PssFacet, PssLevel, PssProblem, PssVersion } from '../../pod-security/index.js';
+import type { SharedCheckId } from '../catalog/index.js';
+
+/** A PSS facet is reported as the shared check of the same id; a facet the catalog lacks fails to compile here. */
+function sharedCheckIdOf(facet: PssFacet): SharedCheckId {
+  return facet;
+}
 
 const CHECKS_BY_ID = new Map<PssCheckId, PssCheck>(PSS_CHECKS.map((c) => [c.id, c]));
 
@@ -21,7 +24,7 @@ const CHECKS_BY_ID = new Map<PssCheckId, PssCheck>(PSS_CHECKS.map((c) => [c.id, 
 export const pssFamily: CheckFamily = {
   id: 'pss',
   title: 'Pod Security Standards (baseline and restricted, versioned)',
-  checks: [...new Set(PSS_CHECKS.flatMap((c) => c.catalogIds))].map((id) => sharedCheck(id)),
+  checks: [...new Set(PSS_CHECKS.flatMap((c) => c.facets))].map((id) => sharedCheck(sharedCheckIdOf(id))),
   run(context: AuditContext): CheckResult[] {
     const level = parsePssLevel(context.options.pssLevel);
     const version = parsePssVersion(context.options.pssVersion);
@@ -45,9 +48,9 @@ function auditResource(resource: Resource, level: PssLevel, version: PssVersion)
     for (const group of groupProblems(violation.problems)) {
       const first = group[0];
       if (first === undefined) continue;
-      failing.add(first.catalogId);
+      failing.add(first.facet);
       results.push({
-        checkId: first.catalogId,
+        checkId: first.facet,
         compatibleId: compatibleIdOf(check),
         status: 'fail',
         message: `${reasonOf(check, group.length)} (${describeProblems(group)})`,
@@ -57,14 +60,14 @@ function auditResource(resource: Resource, level: PssLevel, version: PssVersion)
       });
     }
     // Facets of a failing check that are fine still pass (hostPID fails, hostIPC passes).
-    for (const catalogId of check.catalogIds) {
+    for (const catalogId of check.facets) {
       if (!failing.has(catalogId)) results.push(passResult(check, catalogId, resource, verdict.version));
     }
   }
   for (const id of verdict.passed) {
     const check = CHECKS_BY_ID.get(id);
     if (check === undefined) continue;
-    for (const catalogId of check.catalogIds) results.push(passResult(check, catalogId, resource, verdict.version));
+    for (const catalogId of check.facets) results.push(passResult(check, catalogId, resource, verdict.version));
   }
   return results;
 }
@@ -73,7 +76,7 @@ function auditResource(resource: Resource, level: PssLevel, version: PssVersion)
 function groupProblems(problems: readonly PssProblem[]): PssProblem[][] {
   const groups = new Map<string, PssProblem[]>();
   for (const problem of problems) {
-    const key = `${problem.catalogId}\u0000${problem.container ?? ''}`;
+    const key = `${problem.facet}\u0000${problem.container ?? ''}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [problem]);
     else group.push(problem);

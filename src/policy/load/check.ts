@@ -5,6 +5,7 @@ import { normaliseOperator } from '../conditions/index.js';
 import { celEnvironment } from '../cel/index.js';
 import { anchorProblem } from '../handlers/validate/index.js';
 import { compileExpression } from '../jmespath/index.js';
+import { checkPodSecurity } from './pod-security.js';
 
 /** One problem found in a policy, with the field path it is about. */
 export interface PolicyProblem {
@@ -35,6 +36,7 @@ export function checkRule(rule: JsonObject, at: PathSegment[]): PolicyProblem[] 
     asArray(validate['anyPattern']).forEach((p, i) => checkPatternKeys(p, ['validate', 'anyPattern', i], add));
     checkConditions(asObject(validate['deny'])?.['conditions'], ['validate', 'deny', 'conditions'], add);
     checkForeach(validate['foreach'], ['validate', 'foreach'], add);
+    checkPodSecurity(validate['podSecurity'], ['validate', 'podSecurity'], add);
   }
   checkCel(rule, add);
   checkVariables(rule, [], add);

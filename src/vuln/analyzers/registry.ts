@@ -1,8 +1,10 @@
 import type { FileAnalyzer } from '../inventory/index.js';
+import { apkInstalled } from './apk-installed/index.js';
 import { cargoLock } from './cargo-lock/index.js';
 import { composerLock } from './composer-lock/index.js';
 import { dotnetDepsJson } from './dotnet-deps-json/index.js';
 import { dotnetPackagesLock } from './dotnet-packages-lock/index.js';
+import { dpkgStatus } from './dpkg-status/index.js';
 import { gemfileLock } from './gemfile-lock/index.js';
 import { goMod } from './go-mod/index.js';
 import { mavenPom } from './maven-pom/index.js';
@@ -13,6 +15,7 @@ import { pythonInstalled } from './python-installed/index.js';
 import { pythonPipfile } from './python-pipfile/index.js';
 import { pythonPoetry } from './python-poetry/index.js';
 import { pythonRequirements } from './python-requirements/index.js';
+import { rpmSqlite } from './rpm-sqlite/index.js';
 import { yarnLock } from './yarn-lock/index.js';
 
 /**
@@ -21,10 +24,12 @@ import { yarnLock } from './yarn-lock/index.js';
  */
 export const FILE_ANALYZERS: ReadonlyMap<string, FileAnalyzer> = new Map<string, FileAnalyzer>([
   // registered analyzers go here, e.g. [npmLock.id, npmLock],
+  [apkInstalled.id, apkInstalled],
   [cargoLock.id, cargoLock],
   [composerLock.id, composerLock],
   [dotnetDepsJson.id, dotnetDepsJson],
   [dotnetPackagesLock.id, dotnetPackagesLock],
+  [dpkgStatus.id, dpkgStatus],
   [gemfileLock.id, gemfileLock],
   [goMod.id, goMod],
   [mavenPom.id, mavenPom],
@@ -35,5 +40,6 @@ export const FILE_ANALYZERS: ReadonlyMap<string, FileAnalyzer> = new Map<string,
   [pythonPipfile.id, pythonPipfile],
   [pythonPoetry.id, pythonPoetry],
   [pythonRequirements.id, pythonRequirements],
+  [rpmSqlite.id, rpmSqlite],
   [yarnLock.id, yarnLock],
 ]);

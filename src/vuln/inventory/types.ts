@@ -53,6 +53,11 @@ export interface Package {
 export interface FileReader {
   /** Text of a file relative to the scanned root, or undefined when it does not exist. */
   readText(path: string): Promise<string | undefined>;
+  /**
+   * Bytes of a binary file (rpmdb.sqlite, later jars and Go binaries). Optional: sources that cannot
+   * give bytes leave it out, and analyzers that need it report that instead of guessing.
+   */
+  readBytes?(path: string): Promise<Uint8Array | undefined>;
 }
 
 /** A problem in one file: reported with the file, never silently skipped. */

@@ -6,6 +6,7 @@ import { searchExpression } from '../../jmespath/index.js';
 import type { ContextData } from '../../variables/index.js';
 import { loadContextEntries, substitute, VariableError } from '../../variables/index.js';
 import { matchPattern } from './pattern.js';
+import { runPodSecurity } from './pod-security.js';
 import type { PatternOutcome } from './pattern.js';
 
 export interface HandlerOutcome {
@@ -48,7 +49,7 @@ export function runValidate(ruleName: string, validate: JsonObject, data: Contex
   if (validate['foreach'] !== undefined) {
     return runForeach(ruleName, asArray(validate['foreach']), data, message, foreachValues, 0);
   }
-  if (validate['podSecurity'] !== undefined) return { status: 'skip', message: 'validate.podSecurity is not supported yet' };
+  if (validate['podSecurity'] !== undefined) return runPodSecurity(ruleName, asObject(validate['podSecurity']) ?? {}, object);
   if (validate['manifests'] !== undefined) return { status: 'skip', message: 'validate.manifests is not supported yet' };
   if (validate['assert'] !== undefined) return { status: 'skip', message: 'validate.assert is not supported yet' };
   return { status: 'error', message: `rule ${ruleName}: validate has no pattern, anyPattern, deny or foreach` };

@@ -1,5 +1,6 @@
 import { formatPurl } from '../../inventory/index.js';
 import type { AnalyzerOutput, FileAnalyzer, Package } from '../../inventory/index.js';
+import { failureOutput } from '../structured-lockfile.js';
 import { parseCargoLock } from './parse.js';
 
 /** Cargo.lock: every locked crate, workspace (path) crates included, as Cargo records them. */
@@ -11,9 +12,7 @@ export const cargoLock = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parseCargoLock(content);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
+    if (!parsed.ok) return failureOutput(path, parsed);
     const packages = parsed.crates.map(
       (crate): Package => ({
         name: crate.name,

@@ -1,5 +1,6 @@
 import { formatPurl } from '../../inventory/index.js';
 import type { AnalyzerOutput, FileAnalyzer, Package } from '../../inventory/index.js';
+import { entriesOutput } from '../structured-lockfile.js';
 import { parseComposerLock } from './parse.js';
 
 /** composer.lock (PHP): `packages` are production, `packages-dev` get the `dev` group. */
@@ -11,10 +12,7 @@ export const composerLock = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parseComposerLock(content, path);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
-    const packages = parsed.entries.map((entry): Package => {
+    return entriesOutput(path, parsed, (entry): Package => {
       // ref. purl-spec composer: vendor is the namespace; both are case-insensitive, so lower-cased.
       const slash = entry.name.indexOf('/');
       const namespace = slash > 0 ? entry.name.slice(0, slash).toLowerCase() : undefined;
@@ -29,6 +27,5 @@ export const composerLock = {
         locations: [{ path, line: entry.line }],
       };
     });
-    return { packages, errors: [] };
   },
 } satisfies FileAnalyzer;

@@ -1,5 +1,4 @@
-import { parseYamlStream } from '../../../kernel/index.js';
-import { firstIssue } from '../schema-issue.js';
+import { readJsonDocument } from '../structured-lockfile.js';
 import { ComposerLock } from './schema.js';
 import type { ComposerPackage } from './schema.js';
 
@@ -18,21 +17,13 @@ export type ComposerParseResult =
 /** Reads composer.lock: `packages` are production, `packages-dev` are the `require-dev` closure. */
 export function parseComposerLock(text: string, file: string): ComposerParseResult {
   if (text.trim() === '') return { ok: true, entries: [] };
-  const stream = parseYamlStream(text, { file, json: true });
-  const error = stream.errors[0];
-  const document = stream.documents[0];
-  if (error !== undefined || document === undefined) {
-    return { ok: false, ...(error?.line !== undefined ? { line: error.line } : {}), message: error?.message ?? 'empty document' };
-  }
-  const checked = ComposerLock.safeParse(document.value);
-  if (!checked.success) {
-    const issue = firstIssue(checked.error);
-    return { ok: false, line: document.locate(issue.path).line, message: `unexpected composer.lock content: ${issue.message}` };
-  }
+  const read = readJsonDocument(text, file, ComposerLock, { unexpected: 'unexpected composer.lock content' });
+  if (!read.ok) return read;
+  const { data, document } = read;
   const entries: ComposerEntry[] = [];
   const sections = [
-    ['packages', checked.data.packages ?? []],
-    ['packages-dev', checked.data['packages-dev'] ?? []],
+    ['packages', data.packages ?? []],
+    ['packages-dev', data['packages-dev'] ?? []],
   ] as const;
   for (const [key, list] of sections) {
     list.forEach((pkg, n) => {

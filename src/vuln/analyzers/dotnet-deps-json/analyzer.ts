@@ -1,5 +1,6 @@
-import { formatPurl } from '../../inventory/index.js';
 import type { AnalyzerOutput, FileAnalyzer, Package } from '../../inventory/index.js';
+import { nugetPackage } from '../nuget-package.js';
+import { entriesOutput } from '../structured-lockfile.js';
 import { parseDepsJson } from './parse.js';
 
 /** `*.deps.json` of a built .NET app: the NuGet packages (and runtime packs) it runs with. */
@@ -11,20 +12,9 @@ export const dotnetDepsJson = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parseDepsJson(content, path);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
-    const packages = parsed.entries.map(
-      (entry): Package => ({
-        name: entry.name,
-        version: entry.version,
-        ecosystem: 'NuGet',
-        purl: formatPurl({ type: 'nuget', name: entry.name, version: entry.version }),
-        depGroups: [],
-        locations: [{ path, line: entry.line }],
-        ...(entry.type === 'runtimepack' ? { metadata: { libraryType: entry.type } } : {}),
-      }),
-    );
-    return { packages, errors: [] };
+    return entriesOutput(path, parsed, (entry): Package => ({
+      ...nugetPackage(path, entry),
+      ...(entry.type === 'runtimepack' ? { metadata: { libraryType: entry.type } } : {}),
+    }));
   },
 } satisfies FileAnalyzer;

@@ -1,5 +1,4 @@
-import { parseYamlStream } from '../../../kernel/index.js';
-import { firstIssue } from '../schema-issue.js';
+import { readJsonDocument } from '../structured-lockfile.js';
 import { DepsJson } from './schema.js';
 
 export interface DepsLibraryEntry {
@@ -16,19 +15,11 @@ export type DepsJsonParseResult = { ok: true; entries: DepsLibraryEntry[] } | { 
 const NUGET_TYPES = new Set(['package', 'runtimepack']);
 
 export function parseDepsJson(text: string, file: string): DepsJsonParseResult {
-  const stream = parseYamlStream(text, { file, json: true });
-  const error = stream.errors[0];
-  const document = stream.documents[0];
-  if (error !== undefined || document === undefined) {
-    return { ok: false, ...(error?.line !== undefined ? { line: error.line } : {}), message: error?.message ?? 'empty document' };
-  }
-  const checked = DepsJson.safeParse(document.value);
-  if (!checked.success) {
-    const issue = firstIssue(checked.error);
-    return { ok: false, line: document.locate(issue.path).line, message: `unexpected deps.json content: ${issue.message}` };
-  }
+  const read = readJsonDocument(text, file, DepsJson, { unexpected: 'unexpected deps.json content' });
+  if (!read.ok) return read;
+  const { data, document } = read;
   const entries: DepsLibraryEntry[] = [];
-  for (const [key, library] of Object.entries(checked.data.libraries ?? {})) {
+  for (const [key, library] of Object.entries(data.libraries ?? {})) {
     if (!NUGET_TYPES.has(library.type)) continue;
     const slash = key.lastIndexOf('/');
     const line = document.locate(['libraries', key]).line;

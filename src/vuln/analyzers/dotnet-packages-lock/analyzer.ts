@@ -1,5 +1,6 @@
-import { formatPurl } from '../../inventory/index.js';
 import type { AnalyzerOutput, FileAnalyzer, Package } from '../../inventory/index.js';
+import { nugetPackage } from '../nuget-package.js';
+import { entriesOutput } from '../structured-lockfile.js';
 import { parsePackagesLock } from './parse.js';
 
 /** packages.lock.json (NuGet lock file): every locked package, direct and transitive. */
@@ -11,20 +12,9 @@ export const dotnetPackagesLock = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parsePackagesLock(content, path);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
-    const packages = parsed.entries.map(
-      (entry): Package => ({
-        name: entry.name,
-        version: entry.version,
-        ecosystem: 'NuGet',
-        purl: formatPurl({ type: 'nuget', name: entry.name, version: entry.version }),
-        depGroups: [],
-        locations: [{ path, line: entry.line }],
-        metadata: { direct: entry.direct, frameworks: entry.frameworks },
-      }),
-    );
-    return { packages, errors: [] };
+    return entriesOutput(path, parsed, (entry): Package => ({
+      ...nugetPackage(path, entry),
+      metadata: { direct: entry.direct, frameworks: entry.frameworks },
+    }));
   },
 } satisfies FileAnalyzer;

@@ -1,5 +1,4 @@
-import { parseYamlStream } from '../../../kernel/index.js';
-import { firstIssue } from '../schema-issue.js';
+import { readJsonDocument } from '../structured-lockfile.js';
 import { PackagesLock } from './schema.js';
 
 export interface NuGetLockEntry {
@@ -19,19 +18,11 @@ export type PackagesLockParseResult = { ok: true; entries: NuGetLockEntry[] } | 
  * references built from source, not NuGet packages, and carry no resolved version.
  */
 export function parsePackagesLock(text: string, file: string): PackagesLockParseResult {
-  const stream = parseYamlStream(text, { file, json: true });
-  const error = stream.errors[0];
-  const document = stream.documents[0];
-  if (error !== undefined || document === undefined) {
-    return { ok: false, ...(error?.line !== undefined ? { line: error.line } : {}), message: error?.message ?? 'empty document' };
-  }
-  const checked = PackagesLock.safeParse(document.value);
-  if (!checked.success) {
-    const issue = firstIssue(checked.error);
-    return { ok: false, line: document.locate(issue.path).line, message: `unexpected packages.lock.json content: ${issue.message}` };
-  }
+  const read = readJsonDocument(text, file, PackagesLock, { unexpected: 'unexpected packages.lock.json content' });
+  if (!read.ok) return read;
+  const { data, document } = read;
   const byKey = new Map<string, NuGetLockEntry>();
-  for (const [framework, packages] of Object.entries(checked.data.dependencies ?? {})) {
+  for (const [framework, packages] of Object.entries(data.dependencies ?? {})) {
     for (const [name, locked] of Object.entries(packages)) {
       if (locked.type === 'Project') continue;
       if (locked.resolved === undefined || locked.resolved === '') {

@@ -1,5 +1,6 @@
 import type { AnalyzerOutput, FileAnalyzer } from '../../inventory/index.js';
 import { locationOf, npmPackage } from '../npm-package.js';
+import { failureOutput } from '../structured-lockfile.js';
 import { parseInstalledManifest } from './parse.js';
 
 /**
@@ -19,9 +20,7 @@ export const npmInstalled = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parseInstalledManifest(content, path);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
+    if (!parsed.ok) return failureOutput(path, parsed);
     return { packages: [npmPackage({ name: parsed.name, version: parsed.version, locations: [locationOf(path, parsed.line)] })], errors: [] };
   },
 } satisfies FileAnalyzer;

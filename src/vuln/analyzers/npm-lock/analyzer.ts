@@ -1,6 +1,7 @@
 import type { AnalyzerOutput, FileAnalyzer, FileReader } from '../../inventory/index.js';
 import { npmPackage } from '../npm-package.js';
 import { mergeCopies } from './merge.js';
+import { failureOutput } from '../structured-lockfile.js';
 import { parseNpmLock } from './parse.js';
 
 const LOCKFILES: ReadonlySet<string> = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
@@ -17,9 +18,7 @@ export const npmLock = {
   async analyze({ path, content, files }): Promise<AnalyzerOutput> {
     if (await shrinkwrapBeside(path, files)) return { packages: [], errors: [] };
     const parsed = parseNpmLock(content);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
+    if (!parsed.ok) return failureOutput(path, parsed);
     const packages = mergeCopies(parsed.entries, path).map((merged) => npmPackage(merged));
     const errors = parsed.problems.map((problem) => ({ path, ...problem }));
     return { packages, errors };

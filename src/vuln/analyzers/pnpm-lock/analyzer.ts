@@ -1,5 +1,6 @@
 import type { AnalyzerOutput, FileAnalyzer } from '../../inventory/index.js';
 import { locationOf, npmPackage } from '../npm-package.js';
+import { failureOutput } from '../structured-lockfile.js';
 import { parsePnpmLock } from './parse.js';
 
 /** pnpm-lock.yaml, lockfileVersion 5.x, 6.x and 9.x: one package per `packages` entry. */
@@ -13,9 +14,7 @@ export const pnpmLock = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parsePnpmLock(content);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
+    if (!parsed.ok) return failureOutput(path, parsed);
     const packages = parsed.entries.map((entry) =>
       npmPackage({ name: entry.name, version: entry.version, depGroups: entry.depGroups, commit: entry.commit, locations: [locationOf(path, entry.line)] }),
     );

@@ -1,5 +1,6 @@
 import { formatPurl } from '../../inventory/index.js';
 import type { AnalyzerOutput, FileAnalyzer } from '../../inventory/index.js';
+import { failureOutput } from '../structured-lockfile.js';
 import { parseCoreMetadata } from './parse.js';
 
 /**
@@ -15,7 +16,7 @@ export const pythonInstalled = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parseCoreMetadata(content);
-    if (!parsed.ok) return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
+    if (!parsed.ok) return failureOutput(path, parsed);
     const { name, version, line, headers } = parsed.metadata;
     return {
       packages: [

@@ -1,5 +1,6 @@
 import { formatPurl } from '../../inventory/index.js';
 import type { AnalyzerOutput, FileAnalyzer, Package } from '../../inventory/index.js';
+import { entriesOutput } from '../structured-lockfile.js';
 import { parsePipfileLock } from './parse.js';
 
 /** Pipfile.lock (pipenv): `default` is production, `develop` gets the `dev` group. */
@@ -11,19 +12,13 @@ export const pythonPipfile = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parsePipfileLock(content, path);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
-    const packages = parsed.entries.map(
-      (entry): Package => ({
-        name: entry.name,
-        version: entry.version,
-        ecosystem: 'PyPI',
-        purl: formatPurl({ type: 'pypi', name: entry.name, version: entry.version }),
-        depGroups: entry.dev ? ['dev'] : [],
-        locations: [{ path, line: entry.line }],
-      }),
-    );
-    return { packages, errors: [] };
+    return entriesOutput(path, parsed, (entry): Package => ({
+      name: entry.name,
+      version: entry.version,
+      ecosystem: 'PyPI',
+      purl: formatPurl({ type: 'pypi', name: entry.name, version: entry.version }),
+      depGroups: entry.dev ? ['dev'] : [],
+      locations: [{ path, line: entry.line }],
+    }));
   },
 } satisfies FileAnalyzer;

@@ -1,5 +1,4 @@
-import { parseYamlStream } from '../../../kernel/index.js';
-import { firstIssue } from '../schema-issue.js';
+import { readJsonDocument } from '../structured-lockfile.js';
 import { PipfileLock } from './schema.js';
 
 export interface PipfileEntry {
@@ -21,21 +20,13 @@ export type PipfileParseResult =
  */
 export function parsePipfileLock(text: string, file: string): PipfileParseResult {
   if (text.trim() === '') return { ok: true, entries: [] };
-  const stream = parseYamlStream(text, { file, json: true });
-  const error = stream.errors[0];
-  const document = stream.documents[0];
-  if (error !== undefined || document === undefined) {
-    return { ok: false, ...(error?.line !== undefined ? { line: error.line } : {}), message: error?.message ?? 'empty document' };
-  }
-  const checked = PipfileLock.safeParse(document.value);
-  if (!checked.success) {
-    const issue = firstIssue(checked.error);
-    return { ok: false, line: document.locate(issue.path).line, message: `unexpected Pipfile.lock content: ${issue.message}` };
-  }
+  const read = readJsonDocument(text, file, PipfileLock, { unexpected: 'unexpected Pipfile.lock content' });
+  if (!read.ok) return read;
+  const { data, document } = read;
   const entries: PipfileEntry[] = [];
   const seen = new Set<string>();
   for (const section of ['default', 'develop'] as const) {
-    for (const [name, entry] of Object.entries(checked.data[section] ?? {})) {
+    for (const [name, entry] of Object.entries(data[section] ?? {})) {
       if (entry.version === undefined || entry.version === '') continue;
       const line = document.locate([section, name]).line;
       // pipenv always pins with `==` (ref. pipenv `utils/dependencies.py`); anything else is not a lock.

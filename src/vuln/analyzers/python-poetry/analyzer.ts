@@ -1,5 +1,6 @@
 import { formatPurl } from '../../inventory/index.js';
 import type { AnalyzerOutput, FileAnalyzer, Package } from '../../inventory/index.js';
+import { entriesOutput } from '../structured-lockfile.js';
 import { parsePoetryLock } from './parse.js';
 
 /** poetry.lock (lock-version 1.x and 2.x), with Poetry dependency groups and git commits. */
@@ -11,20 +12,14 @@ export const pythonPoetry = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parsePoetryLock(content);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
-    const packages = parsed.entries.map(
-      (entry): Package => ({
-        name: entry.name,
-        version: entry.version,
-        ecosystem: 'PyPI',
-        purl: formatPurl({ type: 'pypi', name: entry.name, version: entry.version }),
-        depGroups: entry.groups,
-        ...(entry.commit !== undefined ? { commit: entry.commit } : {}),
-        locations: [{ path, ...(entry.line !== undefined ? { line: entry.line } : {}) }],
-      }),
-    );
-    return { packages, errors: [] };
+    return entriesOutput(path, parsed, (entry): Package => ({
+      name: entry.name,
+      version: entry.version,
+      ecosystem: 'PyPI',
+      purl: formatPurl({ type: 'pypi', name: entry.name, version: entry.version }),
+      depGroups: entry.groups,
+      ...(entry.commit !== undefined ? { commit: entry.commit } : {}),
+      locations: [{ path, ...(entry.line !== undefined ? { line: entry.line } : {}) }],
+    }));
   },
 } satisfies FileAnalyzer;

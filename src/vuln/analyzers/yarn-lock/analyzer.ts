@@ -1,6 +1,7 @@
 import type { AnalyzerOutput, FileAnalyzer } from '../../inventory/index.js';
 import { commitFromResolution } from '../git-commit.js';
 import { locationOf, npmPackage } from '../npm-package.js';
+import { failureOutput } from '../structured-lockfile.js';
 import { parseYarnLock } from './parse.js';
 
 /**
@@ -17,9 +18,7 @@ export const yarnLock = {
   },
   async analyze({ path, content }): Promise<AnalyzerOutput> {
     const parsed = parseYarnLock(content);
-    if (!parsed.ok) {
-      return { packages: [], errors: [{ path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), message: parsed.message }] };
-    }
+    if (!parsed.ok) return failureOutput(path, parsed);
     const packages = parsed.entries.map((entry) =>
       npmPackage({
         name: entry.name,

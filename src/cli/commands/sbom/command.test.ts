@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { EXIT } from '../../exit-codes.js';
+import { runCli } from '../../program.js';
+import { memoryIo } from '../../testing/memory-io.js';
+
+async function rootfs(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'bosun-sbom-'));
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), content);
+  }
+  return dir;
+}
+
+const OS_RELEASE = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\n';
+const STATUS = `Package: libssl3
+Status: install ok installed
+Architecture: amd64
+Source: openssl
+Version: 3.0.11-1~deb12u2
+Description: Secure Sockets Layer toolkit - shared libraries
+
+Package: old
+Status: deinstall ok config-files
+Architecture: amd64
+Version: 0.1
+`;
+const PACKAGE_LOCK = JSON.stringify({
+  name: 'app',
+  version: '1.0.0',
+  lockfileVersion: 3,
+  packages: { '': { name: 'app', version: '1.0.0', dependencies: { 'left-pad': '^1.3.0' } }, 'node_modules/left-pad': { version: '1.3.0', resolved: 'https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz' } },
+});
+
+interface Inventory {
+  os: { family: string; versionId: string } | null;
+  packages: { name: string; version: string; ecosystem: string; purl: string; source?: { name: string; version: string }; locations: { path: string }[] }[];
+  errors: { path: string; message: string }[];
+}
+
+describe('bosun sbom rootfs', () => {
+  it('lists OS and language packages with purls and locations as JSON', async () => {
+    const dir = await rootfs({ 'etc/os-release': OS_RELEASE, 'var/lib/dpkg/status': STATUS, 'srv/app/package-lock.json': PACKAGE_LOCK });
+    const io = memoryIo();
+    const code = await runCli(['sbom', 'rootfs', dir, '--format', 'json'], io);
+    assert.equal(code, EXIT.ok, io.err());
+    const inventory = JSON.parse(io.out()) as Inventory;
+    assert.equal(inventory.os?.family, 'debian');
+    assert.equal(inventory.os?.versionId, '12');
+    assert.deepEqual(inventory.errors, []);
+    const ssl = inventory.packages.find((p) => p.name === 'libssl3');
+    assert.deepEqual(ssl?.source, { name: 'openssl', version: '3.0.11-1~deb12u2' });
+    assert.equal(ssl?.purl, 'pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12&upstream=openssl');
+    assert.deepEqual(ssl?.locations.map((l) => l.path), ['var/lib/dpkg/status']);
+    assert.equal(inventory.packages.some((p) => p.name === 'old'), false);
+    const pad = inventory.packages.find((p) => p.name === 'left-pad');
+    assert.equal(pad?.ecosystem, 'npm');
+    assert.equal(pad?.version, '1.3.0');
+    assert.deepEqual(pad?.locations.map((l) => l.path), ['srv/app/package-lock.json']);
+  });
+
+  it('prints a table, and exits 3 when a file could not be analyzed while still listing the rest', async () => {
+    const dir = await rootfs({ 'etc/os-release': OS_RELEASE, 'var/lib/dpkg/status': STATUS, 'var/lib/rpm/Packages': 'berkeley db bytes' });
+    const io = memoryIo();
+    const code = await runCli(['sbom', 'rootfs', dir], io);
+    assert.equal(code, EXIT.input);
+    assert.match(io.out(), /^OS: Debian GNU\/Linux 12 \(bookworm\) \[debian\]/);
+    assert.match(io.out(), /libssl3\s+3\.0\.11-1~deb12u2\s+Debian\s+openssl 3\.0\.11-1~deb12u2\s+var\/lib\/dpkg\/status:1/);
+    assert.match(io.err(), /var\/lib\/rpm\/Packages: rpm database format Berkeley DB is not supported yet/);
+  });
+
+  it('fails with a usage error for a missing directory', async () => {
+    const io = memoryIo();
+    assert.equal(await runCli(['sbom', 'rootfs', join(tmpdir(), 'bosun-does-not-exist-x')], io), EXIT.input);
+    assert.match(io.err(), /cannot read/);
+  });
+});
+
+describe('bosun sbom fs', () => {
+  it('lists the lockfiles of a project folder and skips .git', async () => {
+    const dir = await rootfs({ 'package-lock.json': PACKAGE_LOCK, '.git/package-lock.json': PACKAGE_LOCK });
+    const io = memoryIo();
+    const code = await runCli(['sbom', 'fs', dir, '-f', 'json'], io);
+    assert.equal(code, EXIT.ok, io.err());
+    const inventory = JSON.parse(io.out()) as Inventory;
+    assert.equal(inventory.os, null);
+    assert.deepEqual(inventory.packages.map((p) => `${p.name}@${p.version} ${p.locations[0]?.path}`), ['left-pad@1.3.0 package-lock.json']);
+  });
+});
