@@ -46,6 +46,8 @@ export interface RuleResult {
   resource: ResultResource;
   status: RuleStatus;
   message: string;
+  /** mutate rules that applied (`pass`): the resource after this rule and every mutate rule before it. */
+  patched?: JsonObject;
 }
 
 /** Admission request data a rule sees as `request.*`. */

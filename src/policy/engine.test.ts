@@ -64,7 +64,7 @@ describe('createPolicyEngine', () => {
     assert.match(result?.message ?? '', /annotations\.owner.*not found/);
   });
 
-  it('preconditions not met skip the rule; mutate and verifyImages are skipped with a reason', () => {
+  it('preconditions not met skip the rule; mutate rules run first; verifyImages is skipped with a reason', () => {
     const engine = engineFor(`${header}  - name: only-update
     match:
       any:
@@ -95,10 +95,61 @@ describe('createPolicyEngine', () => {
     verifyImages:
     - imageReferences: ["*"]
 `);
+    // mutate rules run first (Kyverno order), then the rest on the mutated resource.
     const results = engine.evaluate(pod('p'));
-    assert.deepEqual(results.map((r) => [r.rule, r.status]), [['only-update', 'skip'], ['add-label', 'skip'], ['verify', 'skip']]);
-    assert.match(results[1]?.message ?? '', /not supported yet/);
-    assert.equal(engine.evaluate(pod('p'), { admission: { operation: 'UPDATE' } })[0]?.status, 'fail');
+    assert.deepEqual(results.map((r) => [r.rule, r.status]), [['add-label', 'pass'], ['only-update', 'skip'], ['verify', 'skip']]);
+    assert.deepEqual((results[0]?.patched?.['metadata'] as { labels?: unknown } | undefined)?.labels, { a: 'b' });
+    assert.match(results[2]?.message ?? '', /registry access/);
+    assert.equal(engine.evaluate(pod('p'), { admission: { operation: 'UPDATE' } })[1]?.status, 'fail');
+  });
+
+  it('mutate policies run in sequence before validation, which sees the mutated resource', () => {
+    const policy = (name: string, rule: string): string => `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: ${name}
+spec:
+  rules:
+${rule}`;
+    const check = policy('check', `  - name: has-b
+    match:
+      any:
+      - resources:
+          kinds: [Pod]
+    validate:
+      pattern:
+        metadata:
+          labels:
+            b: "1"
+`);
+    const addA = policy('add-a', `  - name: a
+    match:
+      any:
+      - resources:
+          kinds: [Pod]
+    mutate:
+      patchStrategicMerge:
+        metadata:
+          labels:
+            a: "1"
+`);
+    const addB = policy('add-b', `  - name: b
+    match:
+      any:
+      - resources:
+          kinds: [Pod]
+    mutate:
+      patchesJson6902: |-
+        - op: add
+          path: /metadata/labels/b
+          value: "{{ to_string(length(request.object.metadata.labels)) }}"
+`);
+    const loaded = [check, addA, addB].flatMap((text) => loadPolicyText('p.yaml', text).policies);
+    const engine = createPolicyEngine({ policies: loaded });
+    const results = engine.evaluate(pod('p'));
+    assert.deepEqual(results.map((r) => [r.policy, r.status]), [['add-a', 'pass'], ['add-b', 'pass'], ['check', 'pass']]);
+    assert.deepEqual((results[1]?.patched?.['metadata'] as { labels?: unknown }).labels, { a: '1', b: '1' });
+    assert.equal(engine.evaluate(pod('p'), { admission: { operation: 'DELETE' } })[0]?.status, 'skip');
   });
 
   it('applyRules: One stops at the first rule that applies', () => {

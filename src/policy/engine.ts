@@ -1,10 +1,11 @@
-import type { Resource } from '../k8s/index.js';
-import { asObject } from '../k8s/index.js';
+import type { JsonObject, Resource } from '../k8s/index.js';
+import { asObject, toResource } from '../k8s/index.js';
 import type { AdmissionInfo, LoadedPolicy, PolicyRule, PolicyValues, RuleResult, RuleStatus } from './api.js';
 import { emptyValues } from './api.js';
 import { celPreconditionsHold, runCelValidate } from './cel/index.js';
 import type { CelInput } from './cel/index.js';
 import { evaluateConditions } from './conditions/index.js';
+import { runMutate } from './handlers/mutate/index.js';
 import { runValidate } from './handlers/validate/index.js';
 import { ruleApplies } from './match/index.js';
 import { buildContext, loadContextEntries, setDotted, VariableError } from './variables/index.js';
@@ -41,18 +42,26 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
         clusterRoles: evaluateOptions.admission?.clusterRoles ?? [],
       };
       const results: RuleResult[] = [];
-      for (const policy of options.policies) {
-        if (policy.namespace !== undefined && resource.namespace !== policy.namespace) continue;
-        for (const rule of policy.rules) {
-          const outcome = evaluateRule(policy, rule, resource, admission, values);
-          if (outcome === undefined) continue;
-          results.push({
-            policy: policy.name,
-            rule: rule.name,
-            resource: { apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name },
-            ...outcome,
-          });
-          if (policy.applyRules === 'One' && outcome.status !== 'skip') break;
+      // Kyverno order: every mutate rule first, in policy order, each seeing the previous result;
+      // then the other rules on the mutated resource.
+      let current = resource;
+      const done = new Set<LoadedPolicy>();
+      for (const phase of ['mutate', 'other'] as const) {
+        for (const policy of options.policies) {
+          if (policy.namespace !== undefined && resource.namespace !== policy.namespace) continue;
+          for (const rule of policy.rules) {
+            if (done.has(policy) || (rule.type === 'mutate') !== (phase === 'mutate')) continue;
+            const outcome = evaluateRule(policy, rule, current, admission, values);
+            if (outcome === undefined) continue;
+            results.push({
+              policy: policy.name,
+              rule: rule.name,
+              resource: { apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name },
+              ...outcome,
+            });
+            if (outcome.patched !== undefined) current = toResource(outcome.patched, resource.source);
+            if (policy.applyRules === 'One' && outcome.status !== 'skip') done.add(policy);
+          }
         }
       }
       return results;
@@ -60,14 +69,14 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
   };
 }
 
-type Outcome = { status: RuleStatus; message: string };
+type Outcome = { status: RuleStatus; message: string; patched?: JsonObject };
 
 function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, values: PolicyValues): Outcome | undefined {
   const namespaceLabels = values.namespaceLabels.get(resource.namespace ?? '') ?? {};
   if (!ruleApplies(rule.spec, { resource, admission, namespaceLabels })) return undefined;
   switch (rule.type) {
     case 'mutate':
-      return { status: 'skip', message: 'mutate rules are not supported yet' };
+      break;
     case 'generate':
       return { status: 'skip', message: 'generate rules are not supported yet' };
     case 'verifyImages':
@@ -86,6 +95,12 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
     if (rule.spec['celPreconditions'] !== undefined) {
       const pre = celPreconditionsHold(rule.spec['celPreconditions'], celInput(data, resource, values));
       if (!pre.holds) return { status: 'skip', message: pre.reason };
+    }
+    if (rule.type === 'mutate') {
+      const foreach = ruleValues(values, policy.name, rule.name)?.foreachValues ?? {};
+      const mutated = runMutate(rule.name, asObject(rule.spec['mutate']) ?? {}, data, foreach);
+      // Only an applied patch carries a resource; a skip leaves the previous one in force.
+      return mutated.status === 'pass' ? mutated : { status: mutated.status, message: mutated.message };
     }
     const validate = asObject(rule.spec['validate']) ?? {};
     const cel = asObject(validate['cel']);

@@ -27,6 +27,16 @@ describe('autogen', () => {
     assert.match(JSON.stringify(cronjob?.['validate']), /object\.spec\.jobTemplate\.spec\.template\.metadata\.name/);
   });
 
+  it('wraps mutate patches, also inside foreach, and skips JSON patches', () => {
+    const mutateRule = { name: 'm', match: rule.match, mutate: { foreach: [{ list: 'request.object.spec.containers', patchStrategicMerge: { spec: { containers: [{ name: '{{ element.name }}' }] } } }] } };
+    const [controllers] = autogenRules(mutateRule, autogenControllers({}));
+    const foreach = (controllers?.['mutate'] as { foreach: Array<{ list: string; patchStrategicMerge: unknown }> }).foreach[0];
+    assert.equal(foreach?.list, 'request.object.spec.template.spec.containers');
+    assert.deepEqual(foreach?.patchStrategicMerge, { spec: { template: { spec: { containers: [{ name: '{{ element.name }}' }] } } } });
+    const jsonRule = { name: 'j', match: rule.match, mutate: { foreach: [{ list: 'x', patchesJson6902: '[]' }] } };
+    assert.deepEqual(autogenRules(jsonRule, autogenControllers({})), []);
+  });
+
   it('follows the autogen-controllers annotation', () => {
     const annotations = { 'pod-policies.kyverno.io/autogen-controllers': 'Deployment' };
     const generated = autogenRules(rule, autogenControllers(annotations));

@@ -32,7 +32,7 @@ export function autogenRules(rule: JsonObject, controllers: readonly string[]): 
 function canAutogen(rule: JsonObject): boolean {
   if (rule['generate'] !== undefined || rule['verifyImages'] !== undefined) return false;
   const mutate = asObject(rule['mutate']);
-  if (mutate !== undefined && (mutate['patchesJson6902'] !== undefined || mutate['targets'] !== undefined)) return false;
+  if (mutate !== undefined && (mutate['patchesJson6902'] !== undefined || mutate['targets'] !== undefined || foreachHasJsonPatch(mutate['foreach']))) return false;
   const descriptions = [...descriptionsOf(rule['match']), ...descriptionsOf(rule['exclude'])];
   const matchKinds = descriptionsOf(rule['match']).flatMap((d) => asArray(d['kinds']).map(String));
   if (matchKinds.length === 0 || !matchKinds.every(isPodKind)) return false;
@@ -41,6 +41,11 @@ function canAutogen(rule: JsonObject): boolean {
     if (d['name'] !== undefined || d['names'] !== undefined || d['selector'] !== undefined || d['annotations'] !== undefined) return false;
   }
   return true;
+}
+
+/** JSON patch paths cannot be moved under the pod template, at any foreach depth. */
+function foreachHasJsonPatch(foreach: unknown): boolean {
+  return asArray(foreach).some((f) => isObject(f) && (f['patchesJson6902'] !== undefined || foreachHasJsonPatch(f['foreach'])));
 }
 
 function isPodKind(kind: string): boolean {
@@ -78,10 +83,14 @@ function convert(rule: JsonObject, name: string, kinds: string[], shape: 'templa
   if (validate?.['cel'] !== undefined) validate['cel'] = moveCel(validate['cel']);
   if (copy['celPreconditions'] !== undefined) copy['celPreconditions'] = moveCel(copy['celPreconditions']);
   const mutate = asObject(copy['mutate']);
-  if (mutate?.['patchStrategicMerge'] !== undefined) {
-    const p = mutate['patchStrategicMerge'];
-    mutate['patchStrategicMerge'] = shape === 'template' ? { spec: { template: p } } : { spec: { jobTemplate: { spec: { template: p } } } };
-  }
+  const wrapPatch = (block: JsonObject): void => {
+    if (block['patchStrategicMerge'] !== undefined) {
+      const p = block['patchStrategicMerge'];
+      block['patchStrategicMerge'] = shape === 'template' ? { spec: { template: p } } : { spec: { jobTemplate: { spec: { template: p } } } };
+    }
+    for (const f of asArray(block['foreach'])) if (isObject(f)) wrapPatch(f);
+  };
+  if (mutate !== undefined) wrapPatch(mutate);
   return copy;
 }
 

@@ -4,6 +4,7 @@ import type { CliIo } from '../../io.js';
 import type { PolicyValues, RuleResult } from '../../../policy/index.js';
 import { createPolicyEngine, emptyValues } from '../../../policy/index.js';
 import { loadPolicies, loadResources, loadValues } from './inputs.js';
+import { writeMutated } from './output-dir.js';
 import { renderTable } from './table.js';
 
 export interface PolicyApplyOptions {
@@ -12,6 +13,8 @@ export interface PolicyApplyOptions {
   values?: string;
   /** @default 'table' */
   output?: 'table' | 'json';
+  /** Write each mutated resource to this folder as `<kind>-<namespace>-<name>.yaml`. @default not written */
+  outputDir?: string;
 }
 
 /**
@@ -32,6 +35,7 @@ export async function runPolicyApply(options: PolicyApplyOptions, io: CliIo): Pr
     const engine = createPolicyEngine({ policies: policySet.policies, values });
     const results = loaded.resources.flatMap((r) => engine.evaluate(r));
     write(results, options, io);
+    if (options.outputDir !== undefined) await writeMutated(options.outputDir, results);
     if (loadFailure) return EXIT.input;
     return results.some((r) => r.status === 'fail' || r.status === 'error') ? EXIT.findings : EXIT.ok;
   } catch (error) {

@@ -5,6 +5,7 @@ import type { Resource } from '../../../k8s/index.js';
 import type { AdmissionInfo, PolicyValues, RuleResult } from '../../../policy/index.js';
 import { createPolicyEngine, emptyValues, valuesFromObject } from '../../../policy/index.js';
 import { loadPolicies, loadResources, loadUserInfo, loadValues } from './inputs.js';
+import { patchedBy, patchedDiffers } from './patched.js';
 import type { Expectation, TestFile } from './test-file.js';
 
 /** One row of a test's table: an expectation checked against one rule response. */
@@ -51,6 +52,7 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
     return results;
   };
 
+  const patchedFiles = new Map<string, Resource[]>();
   const rows: TestRow[] = [];
   const push = (row: Omit<TestRow, 'id'>): void => void rows.push({ id: rows.length + 1, ...row });
   for (const expectation of test.results) {
@@ -74,9 +76,17 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
         push({ ...base, passed: true, reason: 'Excluded' });
         continue;
       }
+      const diff = expectation.patchedResources === undefined ? false : await patchedDiffers(at(expectation.patchedResources), patchedBy(policyName, resource, evaluate(resource, index, operation)), patchedFiles);
+      if (diff === 'missing') {
+        if (expectation.failOnMissingResources) push({ ...base, passed: false, reason: 'Resource error', message: `no document for ${describe(resource)} in ${expectation.patchedResources ?? ''}` });
+        continue;
+      }
       for (const response of responses) {
-        const ok = response.status === expectation.result;
-        push({ ...base, rule: response.rule, passed: ok, reason: ok ? 'Ok' : `Want ${expectation.result}, got ${response.status}`, message: response.message });
+        // Kyverno reads a patched resource that differs from the expected one as a `fail` result.
+        const status = diff ? 'fail' : response.status;
+        const ok = status === expectation.result;
+        const reason = ok ? 'Ok' : diff ? 'Resource diff' : `Want ${expectation.result}, got ${status}`;
+        push({ ...base, rule: response.rule, passed: ok, reason, message: response.message });
       }
     }
   }

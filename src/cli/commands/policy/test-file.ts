@@ -11,6 +11,10 @@ export interface Expectation {
   kind: string;
   result: string;
   operation: 'CREATE' | 'UPDATE' | 'DELETE' | undefined;
+  /** File of expected resources after the policy's mutate rules (relative to the test file). */
+  patchedResources: string | undefined;
+  /** A `patchedResources` file with no document for the resource fails the row instead of dropping it. */
+  failOnMissingResources: boolean;
 }
 
 /** A decoded `cli.kyverno.io/v1alpha1` Test; paths already resolved by the caller. */
@@ -71,6 +75,8 @@ export function parseTestText(file: string, text: string): TestFile[] {
         kind: asString(res['kind']) ?? '',
         result: asString(res['result']) ?? '',
         operation: op === 'CREATE' || op === 'UPDATE' || op === 'DELETE' ? op : undefined,
+        patchedResources: asString(res['patchedResources']),
+        failOnMissingResources: res['failOnMissingResources'] === true,
       } satisfies Expectation;
     });
     return {
