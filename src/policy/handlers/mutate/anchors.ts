@@ -1,4 +1,4 @@
-import { matchPattern, parseKey } from '../validate/index.js';
+import { matchPattern, parseKey } from '../../pattern/index.js';
 import { mergeKeyOf } from './strategic-merge.js';
 
 /**

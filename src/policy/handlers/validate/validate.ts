@@ -5,9 +5,9 @@ import { evaluateConditions } from '../../conditions/index.js';
 import { searchExpression } from '../../jmespath/index.js';
 import type { ContextData } from '../../variables/index.js';
 import { loadContextEntries, substitute, VariableError } from '../../variables/index.js';
-import { matchPattern } from './pattern.js';
+import { matchPattern } from '../../pattern/index.js';
 import { runPodSecurity } from './pod-security.js';
-import type { PatternOutcome } from './pattern.js';
+import type { PatternOutcome } from '../../pattern/index.js';
 
 export interface HandlerOutcome {
   status: RuleStatus;

@@ -1,4 +1,4 @@
-import { hasWildcard, wildcardMatch } from '../../conditions/index.js';
+import { hasWildcard, wildcardMatch } from '../conditions/index.js';
 import { parseKey } from './anchors.js';
 import { matchValue } from './value.js';
 

@@ -1,4 +1,4 @@
-import { compareOrdered, scalarText, valuesEqual, wildcardMatch } from '../../conditions/index.js';
+import { compareOrdered, scalarText, valuesEqual, wildcardMatch } from '../conditions/index.js';
 
 /**
  * Matches one scalar resource value against a scalar pattern value, ref. kyverno.io/docs
