@@ -27,6 +27,7 @@ export function auditResources(input: AuditInput): AuditOutcome {
     pssLevel: input.selection.pssLevel ?? input.options?.pssLevel ?? 'restricted',
     pssVersion: input.options?.pssVersion ?? 'latest',
     families: input.options?.families ?? {},
+    includePassed: input.includePassed ?? false,
   };
   const context: AuditContext = { resources: input.resources, index: createResourceIndex(input.resources), options };
   const results: CheckResult[] = [];

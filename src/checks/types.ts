@@ -63,6 +63,11 @@ export interface AuditOptions {
   pssVersion: string;
   /** Family-specific configuration, validated by the family. */
   families: Partial<Record<FamilyId, unknown>>;
+  /**
+   * Whether `pass` results will be shown. Families may skip building them when false, unless they
+   * need them themselves (Polaris scores count passes). @default false
+   */
+  includePassed?: boolean;
 }
 
 export interface CheckFamily {

@@ -28,11 +28,12 @@ export const pssFamily: CheckFamily = {
   run(context: AuditContext): CheckResult[] {
     const level = parsePssLevel(context.options.pssLevel);
     const version = parsePssVersion(context.options.pssVersion);
-    return context.resources.flatMap((resource) => auditResource(resource, level, version));
+    const withPasses = context.options.includePassed === true;
+    return context.resources.flatMap((resource) => auditResource(resource, level, version, withPasses));
   },
 };
 
-function auditResource(resource: Resource, level: PssLevel, version: PssVersion): CheckResult[] {
+function auditResource(resource: Resource, level: PssLevel, version: PssVersion, withPasses: boolean): CheckResult[] {
   const template = podTemplateOf(resource);
   if (template === undefined) return [];
   const verdict = evaluatePodSecurity(
@@ -60,11 +61,13 @@ function auditResource(resource: Resource, level: PssLevel, version: PssVersion)
       });
     }
     // Facets of a failing check that are fine still pass (hostPID fails, hostIPC passes).
+    if (!withPasses) continue;
     for (const catalogId of check.facets) {
       if (!failing.has(catalogId)) results.push(passResult(check, catalogId, resource, verdict.version));
     }
   }
-  for (const id of verdict.passed) {
+  // Passes are many and only shown on request, so they are not even built otherwise.
+  for (const id of withPasses ? verdict.passed : []) {
     const check = CHECKS_BY_ID.get(id);
     if (check === undefined) continue;
     for (const catalogId of check.facets) results.push(passResult(check, catalogId, resource, verdict.version));
