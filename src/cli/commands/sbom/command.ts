@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import type { CliIo } from '../../io.js';
 import { parseByteSize } from '../../options.js';
 import type { CommandResult } from '../../program.js';
-import { runSbom } from './run.js';
 import type { SbomOptions, SbomTarget } from './run.js';
 
 const EXIT_HELP = '\nExit status: 0 ok, 2 usage error, 3 some file could not be analyzed (everything else is still listed), 4 internal error.\n';
@@ -24,6 +23,8 @@ function target(name: SbomTarget, what: string, description: string, io: CliIo, 
     .option('--max-file-size <size>', 'do not analyze files larger than this (default 256MiB)', parseByteSize)
     .addHelpText('after', `${EXIT_HELP}\nExamples:\n  bosun sbom ${name} ${name === 'rootfs' ? './rootfs' : '.'}\n  bosun sbom ${name} ${name === 'rootfs' ? './rootfs' : '.'} --format json -o inventory.json\n`)
     .action(async (dir: string, opts: SbomOptions) => {
+      // Loaded on use: the analyzers and their parsers are not needed by other commands' start-up.
+      const { runSbom } = await import('./run.js');
       result.code = await runSbom(name, dir, opts, io);
     });
 }
