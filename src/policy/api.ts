@@ -5,7 +5,7 @@ export type { RuleStatus };
 
 /** A Kyverno `kyverno.io/v1` (or v2beta1) ClusterPolicy/Policy, checked at load time. */
 export interface LoadedPolicy {
-  kind: 'ClusterPolicy' | 'Policy' | 'ValidatingPolicy' | 'NamespacedValidatingPolicy';
+  kind: 'ClusterPolicy' | 'Policy' | 'ValidatingPolicy' | 'NamespacedValidatingPolicy' | 'MutatingPolicy' | 'NamespacedMutatingPolicy' | 'GeneratingPolicy' | 'NamespacedGeneratingPolicy';
   name: string;
   /** Set for namespaced `Policy`: it applies only to resources in that namespace. */
   namespace: string | undefined;
@@ -48,6 +48,8 @@ export interface RuleResult {
   message: string;
   /** mutate rules that applied (`pass`): the resource after this rule and every mutate rule before it. */
   patched?: JsonObject;
+  /** generate rules that applied (`pass`): the resources they would create. */
+  generated?: JsonObject[];
 }
 
 /** Admission request data a rule sees as `request.*`. */

@@ -3,8 +3,10 @@ import { asObject, toResource } from '../k8s/index.js';
 import type { AdmissionInfo, LoadedPolicy, PolicyRule, PolicyValues, RuleResult, RuleStatus } from './api.js';
 import { emptyValues } from './api.js';
 import { celPreconditionsHold, runCelValidate } from './cel/index.js';
+import { runCelMutations } from './cel/mutate.js';
 import type { CelInput } from './cel/index.js';
 import { evaluateConditions } from './conditions/index.js';
+import { runGenerate } from './handlers/generate/index.js';
 import { runMutate } from './handlers/mutate/index.js';
 import { runValidate } from './handlers/validate/index.js';
 import { ruleApplies } from './match/index.js';
@@ -15,6 +17,8 @@ export interface PolicyEngineOptions {
   policies: readonly LoadedPolicy[];
   /** Offline stand-ins for cluster data. @default no values */
   values?: PolicyValues;
+  /** Existing objects that `generate.clone`/`cloneList` copy from (a test's cloneSourceResource). @default none */
+  cloneSources?: readonly JsonObject[];
 }
 
 export interface EvaluateOptions {
@@ -51,7 +55,7 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
           if (policy.namespace !== undefined && resource.namespace !== policy.namespace) continue;
           for (const rule of policy.rules) {
             if (done.has(policy) || (rule.type === 'mutate') !== (phase === 'mutate')) continue;
-            const outcome = evaluateRule(policy, rule, current, admission, values);
+            const outcome = evaluateRule(policy, rule, current, admission, values, options.cloneSources ?? []);
             if (outcome === undefined) continue;
             results.push({
               policy: policy.name,
@@ -69,16 +73,16 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
   };
 }
 
-type Outcome = { status: RuleStatus; message: string; patched?: JsonObject };
+type Outcome = { status: RuleStatus; message: string; patched?: JsonObject; generated?: JsonObject[] };
 
-function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, values: PolicyValues): Outcome | undefined {
+function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, values: PolicyValues, cloneSources: readonly JsonObject[]): Outcome | undefined {
   const namespaceLabels = values.namespaceLabels.get(resource.namespace ?? '') ?? {};
   if (!ruleApplies(rule.spec, { resource, admission, namespaceLabels })) return undefined;
   switch (rule.type) {
     case 'mutate':
       break;
     case 'generate':
-      return { status: 'skip', message: 'generate rules are not supported yet' };
+      break;
     case 'verifyImages':
       return { status: 'skip', message: 'verifyImages needs registry access, which offline evaluation does not have' };
     case 'unknown':
@@ -96,7 +100,13 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
       const pre = celPreconditionsHold(rule.spec['celPreconditions'], celInput(data, resource, values));
       if (!pre.holds) return { status: 'skip', message: pre.reason };
     }
+    if (rule.type === 'generate') {
+      const outcome = runGenerate(rule.name, asObject(rule.spec['generate']) ?? {}, data, cloneSources);
+      return outcome.status === 'pass' ? outcome : { status: outcome.status, message: outcome.message };
+    }
     if (rule.type === 'mutate') {
+      const celMutations = asObject(asObject(rule.spec['mutate'])?.['mutatingPolicy']);
+      if (celMutations !== undefined) return runCelMutations(rule.name, celMutations, celInput(data, resource, values));
       const foreach = ruleValues(values, policy.name, rule.name)?.foreachValues ?? {};
       const mutated = runMutate(rule.name, asObject(rule.spec['mutate']) ?? {}, data, foreach);
       // Only an applied patch carries a resource; a skip leaves the previous one in force.

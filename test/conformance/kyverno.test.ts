@@ -28,8 +28,8 @@ const main = path.join(repoRoot, 'dist/src/main.js');
  * suffix; 133). What still fails is generate, MutatingPolicy/GeneratingPolicy and Kyverno's CEL
  * libraries.
  */
-const FLOOR_ALL = 263;
-const FLOOR_NON_CEL = 133;
+const FLOOR_ALL = 290;
+const FLOOR_NON_CEL = 137;
 
 interface HarnessReport {
   totals: { folders: number; passed: number };

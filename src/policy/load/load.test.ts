@@ -99,8 +99,8 @@ describe('loadPolicyText', () => {
   });
 
   it('keeps other policy kinds as unsupported, not as errors', () => {
-    const loaded = loadPolicyText('vp.yaml', 'apiVersion: policies.kyverno.io/v1alpha1\nkind: MutatingPolicy\nmetadata:\n  name: m\nspec: {}\n');
-    assert.deepEqual(loaded.unsupported.map((u) => u.kind), ['MutatingPolicy']);
+    const loaded = loadPolicyText('vp.yaml', 'apiVersion: policies.kyverno.io/v1alpha1\nkind: DeletingPolicy\nmetadata:\n  name: m\nspec: {}\n');
+    assert.deepEqual(loaded.unsupported.map((u) => u.kind), ['DeletingPolicy']);
     assert.deepEqual(loaded.errors, []);
   });
 });

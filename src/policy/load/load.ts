@@ -6,6 +6,8 @@ import type { LoadedPolicy, PolicyRule } from '../api.js';
 import { autogenControllers, autogenRules } from '../autogen/index.js';
 import { checkRule } from './check.js';
 import { validatingPolicyRules } from './validating-policy.js';
+import { mutatingPolicyRules } from './mutating-policy.js';
+import { generatingPolicyRules } from '../handlers/generate/index.js';
 
 /** A policy document of a kind this engine does not run yet (CEL policy kinds, VAP, ...). */
 export interface UnsupportedPolicy {
@@ -105,6 +107,48 @@ function loadDocument(file: string, doc: YamlDocument, out: LoadedPolicies): voi
       kind,
       name,
       namespace: kind === 'NamespacedValidatingPolicy' ? (asString(metadata?.['namespace']) ?? 'default') : undefined,
+      annotations: stringMap(metadata?.['annotations']),
+      rules: converted.rules.map(toRule),
+      ruleless: true,
+      applyRules: 'All',
+      file,
+      line: doc.position.line,
+    });
+    return;
+  }
+  if ((kind === 'MutatingPolicy' || kind === 'NamespacedMutatingPolicy') && apiVersion.startsWith('policies.kyverno.io/')) {
+    const converted = mutatingPolicyRules(name, asObject(value['spec']) ?? {});
+    if (name === '') converted.problems.push({ path: ['metadata', 'name'], reason: 'metadata.name is required' });
+    if (converted.problems.length > 0) {
+      out.errors.push(...converted.problems.map((p) => fail(p.path, p.reason)));
+      out.invalidNames.push(name);
+      return;
+    }
+    out.policies.push({
+      kind,
+      name,
+      namespace: kind === 'NamespacedMutatingPolicy' ? (asString(metadata?.['namespace']) ?? 'default') : undefined,
+      annotations: stringMap(metadata?.['annotations']),
+      rules: converted.rules.map(toRule),
+      ruleless: true,
+      applyRules: 'All',
+      file,
+      line: doc.position.line,
+    });
+    return;
+  }
+  if ((kind === 'GeneratingPolicy' || kind === 'NamespacedGeneratingPolicy') && apiVersion.startsWith('policies.kyverno.io/')) {
+    const converted = generatingPolicyRules(name, asObject(value['spec']) ?? {});
+    if (name === '') converted.problems.push({ path: ['metadata', 'name'], reason: 'metadata.name is required' });
+    if (converted.problems.length > 0) {
+      out.errors.push(...converted.problems.map((p) => fail(p.path, p.reason)));
+      out.invalidNames.push(name);
+      return;
+    }
+    out.policies.push({
+      kind,
+      name,
+      namespace: kind === 'NamespacedGeneratingPolicy' ? (asString(metadata?.['namespace']) ?? 'default') : undefined,
       annotations: stringMap(metadata?.['annotations']),
       rules: converted.rules.map(toRule),
       ruleless: true,

@@ -7,7 +7,7 @@ import { runPolicyTest } from './test.js';
 import type { PolicyTestOptions } from './test.js';
 
 export function policyCommand(io: CliIo, result: CommandResult): Command {
-  const policy = new Command('policy').summary('run Kyverno-compatible policies and their test suites').description('Run Kyverno policies offline (ClusterPolicy/Policy validate and mutate rules, ValidatingPolicy), and `kyverno test` suites unchanged.\ngenerate, verifyImages and mutate.targets rules report skip (not supported yet).');
+  const policy = new Command('policy').summary('run Kyverno-compatible policies and their test suites').description('Run Kyverno policies offline (ClusterPolicy/Policy validate, mutate and generate rules, ValidatingPolicy), and `kyverno test` suites unchanged.\nverifyImages and mutate.targets rules report skip (not supported yet).');
   policy.addCommand(
     new Command('test')
       .summary('run kyverno-test.yaml suites')
@@ -29,7 +29,7 @@ export function policyCommand(io: CliIo, result: CommandResult): Command {
       .requiredOption('-p, --policy <files>', 'policy file (repeatable, comma-separated)', collectList)
       .requiredOption('-r, --resource <files>', 'resource file (repeatable, comma-separated)', collectList)
       .option('--values <file>', 'Kyverno Values file with offline values for variables and namespaces')
-      .option('--output-dir <dir>', 'write each resource changed by mutate rules to this folder, one YAML file per resource')
+      .option('--output-dir <dir>', 'write each resource changed by mutate rules or created by generate rules to this folder, one YAML file per resource')
       .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
       .addHelpText('after', '\nExit status: 0 nothing failed, 1 a rule failed or could not be evaluated, 3 an input could not be loaded.\n\nExample:\n  bosun policy apply -p policies/require-labels.yaml -r manifests/app.yaml\n')
       .action(async (opts: PolicyApplyOptions) => {

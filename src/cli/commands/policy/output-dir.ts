@@ -6,8 +6,9 @@ import type { JsonObject } from '../../../k8s/index.js';
 import type { RuleResult } from '../../../policy/index.js';
 
 /**
- * Writes every resource that a mutate rule changed, as it stands after all mutate rules, to
- * `<dir>/<kind>-<namespace>-<name>.yaml` (cluster-scoped resources have no namespace part).
+ * Writes every resource that a mutate rule changed, as it stands after all mutate rules, and every
+ * resource a generate rule created, to `<dir>/<kind>-<namespace>-<name>.yaml` (cluster-scoped
+ * resources have no namespace part).
  * Returns the files written.
  */
 export async function writeMutated(dir: string, results: readonly RuleResult[]): Promise<string[]> {
@@ -16,6 +17,15 @@ export async function writeMutated(dir: string, results: readonly RuleResult[]):
     if (r.patched === undefined || r.status !== 'pass') continue;
     const key = [r.resource.apiVersion, r.resource.kind, r.resource.namespace ?? '', r.resource.name].join('/');
     latest.set(key, { resource: r.resource, object: r.patched });
+  }
+  // generate rules: each generated object is written under its own kind, namespace and name.
+  for (const r of results) {
+    if (r.status !== 'pass') continue;
+    for (const object of r.generated ?? []) {
+      const meta = (typeof object['metadata'] === 'object' && object['metadata'] !== null ? object['metadata'] : {}) as JsonObject;
+      const resource = { apiVersion: String(object['apiVersion'] ?? ''), kind: String(object['kind'] ?? ''), namespace: typeof meta['namespace'] === 'string' ? meta['namespace'] : undefined, name: String(meta['name'] ?? '') };
+      latest.set(['generated', resource.apiVersion, resource.kind, resource.namespace ?? '', resource.name].join('/'), { resource, object });
+    }
   }
   if (latest.size === 0) return [];
   try {

@@ -1,10 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../../../kernel/index.js';
 import { diagnosticFrom } from '../../../kernel/index.js';
-import type { Resource } from '../../../k8s/index.js';
+import type { JsonObject, Resource } from '../../../k8s/index.js';
 import type { AdmissionInfo, PolicyValues, RuleResult } from '../../../policy/index.js';
 import { createPolicyEngine, emptyValues, valuesFromObject } from '../../../policy/index.js';
 import { loadPolicies, loadResources, loadUserInfo, loadValues } from './inputs.js';
+import { generatedDiffers } from './generated.js';
 import { patchedBy, patchedDiffers } from './patched.js';
 import type { Expectation, TestFile } from './test-file.js';
 
@@ -40,7 +41,10 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
   const admission = test.userinfo === undefined ? {} : await loadUserInfo(at(test.userinfo));
   const diagnostics = [...policySet.errors.map((e) => diagnosticFrom(e)), ...loaded.diagnostics];
 
-  const engine = createPolicyEngine({ policies: policySet.policies, values });
+  // generate.clone copies from the tests' cloneSourceResource files, else from the loaded resources.
+  const cloneFiles = [...new Set(test.results.flatMap((r) => (r.cloneSourceResource === undefined ? [] : [at(r.cloneSourceResource)])))];
+  const cloneSources = [...(await loadResources(cloneFiles)).resources, ...loaded.resources].map((r) => r.object);
+  const engine = createPolicyEngine({ policies: policySet.policies, values, cloneSources });
   const cache = new Map<string, RuleResult[]>();
   const evaluate = (resource: Resource, index: number, operation: Operation): RuleResult[] => {
     const key = `${index}/${operation}`;
@@ -53,6 +57,7 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
   };
 
   const patchedFiles = new Map<string, Resource[]>();
+  const generatedFiles = new Map<string, JsonObject[]>();
   const rows: TestRow[] = [];
   const push = (row: Omit<TestRow, 'id'>): void => void rows.push({ id: rows.length + 1, ...row });
   for (const expectation of test.results) {
@@ -82,11 +87,13 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
         continue;
       }
       for (const response of responses) {
+        // A generated resource that differs from the expected ones is a `fail`, like a patched one.
+        const genDiff = expectation.generatedResources.length === 0 || response.status !== 'pass' ? undefined : await generatedDiffers(expectation.generatedResources.map(at), response.generated ?? [], generatedFiles);
         // Kyverno reads a patched resource that differs from the expected one as a `fail` result.
-        const status = diff ? 'fail' : response.status;
+        const status = diff || genDiff !== undefined ? 'fail' : response.status;
         const ok = status === expectation.result;
-        const reason = ok ? 'Ok' : diff ? 'Resource diff' : `Want ${expectation.result}, got ${status}`;
-        push({ ...base, rule: response.rule, passed: ok, reason, message: response.message });
+        const reason = ok ? 'Ok' : diff || genDiff !== undefined ? 'Resource diff' : `Want ${expectation.result}, got ${status}`;
+        push({ ...base, rule: response.rule, passed: ok, reason, message: genDiff ?? response.message });
       }
     }
   }

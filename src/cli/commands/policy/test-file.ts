@@ -15,6 +15,10 @@ export interface Expectation {
   patchedResources: string | undefined;
   /** A `patchedResources` file with no document for the resource fails the row instead of dropping it. */
   failOnMissingResources: boolean;
+  /** Files of expected generated resources (`generatedResource` and `generatedResources`). */
+  generatedResources: string[];
+  /** File holding the source object of a `generate.clone` rule. */
+  cloneSourceResource: string | undefined;
 }
 
 /** A decoded `cli.kyverno.io/v1alpha1` Test; paths already resolved by the caller. */
@@ -77,6 +81,8 @@ export function parseTestText(file: string, text: string): TestFile[] {
         operation: op === 'CREATE' || op === 'UPDATE' || op === 'DELETE' ? op : undefined,
         patchedResources: asString(res['patchedResources']),
         failOnMissingResources: res['failOnMissingResources'] === true,
+        generatedResources: [res['generatedResource'], res['generatedResources']].flat().filter((f): f is string => typeof f === 'string' && f !== ''),
+        cloneSourceResource: asString(res['cloneSourceResource']),
       } satisfies Expectation;
     });
     return {
