@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JsonObject } from '../../../k8s/index.js';
-import { runGenerate, selectorMatches } from './generate.js';
+import { selectorMatches } from '../../../k8s/index.js';
+import { runGenerate } from './generate.js';
 
 const ns: JsonObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a', labels: { tier: 'gold' } } };
 const context = (object: JsonObject): JsonObject => ({ request: { operation: 'CREATE', object, namespace: '' } });

@@ -1,4 +1,4 @@
-import { asArray, asObject, asString, isObject } from '../../../k8s/index.js';
+import { asArray, asObject, asString, isObject, selectorMatches } from '../../../k8s/index.js';
 import type { JsonObject } from '../../../k8s/index.js';
 import type { RuleStatus } from '../../api.js';
 import { evaluateConditions } from '../../conditions/index.js';
@@ -123,35 +123,6 @@ function kindMatches(spec: string, o: JsonObject): boolean {
   if (kind !== o['kind']) return false;
   if (parts.length === 1) return true;
   return parts.slice(0, -1).join('/') === o['apiVersion'];
-}
-
-/** A Kubernetes label selector: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist). */
-export function selectorMatches(selector: JsonObject, labels: Record<string, string>): boolean {
-  const matchLabels = asObject(selector['matchLabels']) ?? {};
-  for (const [k, v] of Object.entries(matchLabels)) if (labels[k] !== String(v)) return false;
-  for (const raw of asArray(selector['matchExpressions'])) {
-    const e = asObject(raw) ?? {};
-    const key = asString(e['key']) ?? '';
-    const values = asArray(e['values']).map(String);
-    const has = Object.hasOwn(labels, key);
-    switch (e['operator']) {
-      case 'In':
-        if (!has || !values.includes(labels[key] ?? '')) return false;
-        break;
-      case 'NotIn':
-        if (has && values.includes(labels[key] ?? '')) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
 }
 
 /** foreach: each element (`element`, `elementIndex`) runs its entry's own generate step. */
