@@ -3,6 +3,7 @@ import { BosunError, parseYamlStream } from '../../kernel/index.js';
 import { asArray, asObject, asString, isObject, stringMap } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
 import type { LoadedPolicy, PolicyRule } from '../api.js';
+import type { PolicyProblem } from './check.js';
 import { autogenControllers, autogenRules } from '../autogen/index.js';
 import { checkRule } from './check.js';
 import { validatingPolicyRules } from './validating-policy.js';
@@ -30,6 +31,18 @@ export interface LoadedPolicies {
 const KYVERNO_API = new Set(['kyverno.io/v1', 'kyverno.io/v2beta1']);
 
 /** Parses and checks every policy document in one file's text. Never throws. */
+type CelPolicyKind = 'ValidatingPolicy' | 'MutatingPolicy' | 'GeneratingPolicy';
+
+/**
+ * The CEL policy kinds (policies.kyverno.io) load the same way: their spec becomes rules for the one
+ * engine, named after the policy; the Namespaced variants differ only in scope.
+ */
+const CEL_POLICY_KINDS: Partial<Record<string, { convert: (name: string, spec: JsonObject) => { rules: JsonObject[]; problems: PolicyProblem[] }; evaluationModes: boolean; kind: CelPolicyKind }>> = {
+  ValidatingPolicy: { convert: validatingPolicyRules, evaluationModes: true, kind: 'ValidatingPolicy' },
+  MutatingPolicy: { convert: mutatingPolicyRules, evaluationModes: false, kind: 'MutatingPolicy' },
+  GeneratingPolicy: { convert: generatingPolicyRules, evaluationModes: false, kind: 'GeneratingPolicy' },
+};
+
 export function loadPolicyText(file: string, text: string): LoadedPolicies {
   const out: LoadedPolicies = { policies: [], unsupported: [], errors: [], invalidNames: [] };
   const json = file.toLowerCase().endsWith('.json');
@@ -89,66 +102,26 @@ function loadDocument(file: string, doc: YamlDocument, out: LoadedPolicies): voi
     });
     return;
   }
-  if ((kind === 'ValidatingPolicy' || kind === 'NamespacedValidatingPolicy') && apiVersion.startsWith('policies.kyverno.io/')) {
+  const celKind = apiVersion.startsWith('policies.kyverno.io/') ? CEL_POLICY_KINDS[kind.replace(/^Namespaced/, '')] : undefined;
+  if (celKind !== undefined) {
     const spec = asObject(value['spec']) ?? {};
     const mode = asString(asObject(spec['evaluation'])?.['mode']);
-    if (mode !== undefined && mode !== 'Kubernetes') {
+    if (celKind.evaluationModes && mode !== undefined && mode !== 'Kubernetes') {
       out.unsupported.push({ apiVersion, kind, name, file, line: doc.position.line });
       return;
     }
-    const converted = validatingPolicyRules(name, spec);
+    const converted = celKind.convert(name, spec);
     if (name === '') converted.problems.push({ path: ['metadata', 'name'], reason: 'metadata.name is required' });
     if (converted.problems.length > 0) {
       out.errors.push(...converted.problems.map((p) => fail(p.path, p.reason)));
       out.invalidNames.push(name);
       return;
     }
+    const namespaced = kind.startsWith('Namespaced');
     out.policies.push({
-      kind,
+      kind: namespaced ? (`Namespaced${celKind.kind}` as const) : celKind.kind,
       name,
-      namespace: kind === 'NamespacedValidatingPolicy' ? (asString(metadata?.['namespace']) ?? 'default') : undefined,
-      annotations: stringMap(metadata?.['annotations']),
-      rules: converted.rules.map(toRule),
-      ruleless: true,
-      applyRules: 'All',
-      file,
-      line: doc.position.line,
-    });
-    return;
-  }
-  if ((kind === 'MutatingPolicy' || kind === 'NamespacedMutatingPolicy') && apiVersion.startsWith('policies.kyverno.io/')) {
-    const converted = mutatingPolicyRules(name, asObject(value['spec']) ?? {});
-    if (name === '') converted.problems.push({ path: ['metadata', 'name'], reason: 'metadata.name is required' });
-    if (converted.problems.length > 0) {
-      out.errors.push(...converted.problems.map((p) => fail(p.path, p.reason)));
-      out.invalidNames.push(name);
-      return;
-    }
-    out.policies.push({
-      kind,
-      name,
-      namespace: kind === 'NamespacedMutatingPolicy' ? (asString(metadata?.['namespace']) ?? 'default') : undefined,
-      annotations: stringMap(metadata?.['annotations']),
-      rules: converted.rules.map(toRule),
-      ruleless: true,
-      applyRules: 'All',
-      file,
-      line: doc.position.line,
-    });
-    return;
-  }
-  if ((kind === 'GeneratingPolicy' || kind === 'NamespacedGeneratingPolicy') && apiVersion.startsWith('policies.kyverno.io/')) {
-    const converted = generatingPolicyRules(name, asObject(value['spec']) ?? {});
-    if (name === '') converted.problems.push({ path: ['metadata', 'name'], reason: 'metadata.name is required' });
-    if (converted.problems.length > 0) {
-      out.errors.push(...converted.problems.map((p) => fail(p.path, p.reason)));
-      out.invalidNames.push(name);
-      return;
-    }
-    out.policies.push({
-      kind,
-      name,
-      namespace: kind === 'NamespacedGeneratingPolicy' ? (asString(metadata?.['namespace']) ?? 'default') : undefined,
+      namespace: namespaced ? (asString(metadata?.['namespace']) ?? 'default') : undefined,
       annotations: stringMap(metadata?.['annotations']),
       rules: converted.rules.map(toRule),
       ruleless: true,
