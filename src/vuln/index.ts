@@ -1,6 +1,6 @@
 export { FILE_ANALYZERS } from './analyzers/registry.js';
 export { formatPurl, npmPurl } from './inventory/index.js';
-export type { AnalyzerError, AnalyzerOutput, Ecosystem, FileAnalyzer, FileReader, Package, PackageLocation } from './inventory/index.js';
+export type { AnalyzerError, AnalyzerInput, AnalyzerOutput, Ecosystem, FileAnalyzer, FileFacts, FileReader, Package, PackageLocation } from './inventory/index.js';
 export { rootedReader, scanRootfs } from './inventory/scan-rootfs.js';
 export type { RootfsInventory } from './inventory/scan-rootfs.js';
 export { detectOs } from './os/index.js';

@@ -3,7 +3,7 @@ import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/prom
 import { join, posix } from 'node:path';
 import { detectOs } from '../os/index.js';
 import type { OsInfo } from '../os/index.js';
-import type { AnalyzerError, FileAnalyzer, FileReader, Package } from './types.js';
+import type { AnalyzerError, FileAnalyzer, FileFacts, FileReader, Package } from './types.js';
 
 /** What is installed or locked under one directory. The documented JSON of `bosun sbom rootfs|fs`. */
 export interface RootfsInventory {
@@ -56,20 +56,22 @@ export async function scanRootfs(options: ScanRootfsOptions): Promise<RootfsInve
     errors,
   });
   for (const file of found) {
-    const wanting = analyzers.filter((a) => a.matches(file.path));
+    const wanting = analyzers.filter((a) => a.matches(file.path, file));
     if (wanting.length === 0) continue;
     if (file.size > maxFileSize) {
       errors.push({ path: file.path, message: `file is ${file.size} bytes, over the ${maxFileSize}-byte limit; not analyzed` });
       continue;
     }
-    const content = await files.readText(file.path);
-    if (content === undefined) {
+    const bytes = await files.readBytes(file.path);
+    if (bytes === undefined) {
       errors.push({ path: file.path, message: 'file could not be read' });
       continue;
     }
+    const text = wanting.some((a) => a.input !== 'bytes') ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : '';
     for (const analyzer of wanting) {
       try {
-        const out = await analyzer.analyze({ path: file.path, content, files });
+        const input = analyzer.input === 'bytes' ? { path: file.path, content: '', bytes, files } : { path: file.path, content: text, files };
+        const out = await analyzer.analyze(input);
         packages.push(...out.packages);
         errors.push(...out.errors);
       } catch (error) {
@@ -88,9 +90,13 @@ interface WalkOptions {
   errors: AnalyzerError[];
 }
 
+interface WalkedFile extends FileFacts {
+  path: string;
+}
+
 /** Regular files under root, sorted, `/`-separated and root-relative. Symlinks are not followed. */
-async function walk(root: string, options: WalkOptions): Promise<{ path: string; size: number }[]> {
-  const out: { path: string; size: number }[] = [];
+async function walk(root: string, options: WalkOptions): Promise<WalkedFile[]> {
+  const out: WalkedFile[] = [];
   const stack: string[] = [''];
   while (stack.length > 0) {
     const dir = stack.pop() ?? '';
@@ -114,13 +120,12 @@ async function walk(root: string, options: WalkOptions): Promise<{ path: string;
           options.errors.push({ path: '.', message: `stopped after ${options.maxFiles} files; the rest of the tree was not analyzed` });
           return out.sort(byPath);
         }
-        let size = 0;
         try {
-          size = (await lstat(join(root, path))).size;
+          const info = await lstat(join(root, path));
+          out.push({ path, size: info.size, executable: (info.mode & 0o111) !== 0 });
         } catch {
           continue;
         }
-        out.push({ path, size });
       }
     }
     stack.push(...subdirs.reverse());

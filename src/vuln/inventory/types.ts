@@ -72,12 +72,46 @@ export interface AnalyzerOutput {
   errors: AnalyzerError[];
 }
 
-/** One lockfile or manifest format. Plain object satisfying this interface; registered in one map. */
+/** What a source knows about a file before reading it. */
+export interface FileFacts {
+  /** Size in bytes. */
+  size: number;
+  /** Any execute bit set (Go binaries and other executables are recognised by content, not name). */
+  executable: boolean;
+}
+
+/** What an analyzer is handed for one matching file. */
+export interface AnalyzerInput {
+  /** Root-relative, `/`-separated. */
+  path: string;
+  /** The file as UTF-8 text; '' for analyzers whose `input` is 'bytes'. */
+  content: string;
+  /** The raw bytes; present when the analyzer's `input` is 'bytes'. */
+  bytes?: Uint8Array;
+  /** Other files of the same root (lower layers included, for images). */
+  files: FileReader;
+}
+
+/** One lockfile, manifest or binary format. Plain object satisfying this interface; registered in one map. */
 export interface FileAnalyzer {
   id: string;
   /** Bumped when output changes, so cached layer results are recomputed. */
   version: number;
-  /** Does this analyzer want this file (path relative to the root, `/`-separated)? */
-  matches(path: string): boolean;
-  analyze(input: { path: string; content: string; files: FileReader }): Promise<AnalyzerOutput>;
+  /**
+   * Does this analyzer want this file (path relative to the root, `/`-separated)? `facts` is given
+   * by sources that know them (every source Bosun has); an analyzer that decides by name ignores it.
+   */
+  matches(path: string, facts?: FileFacts): boolean;
+  /**
+   * 'text' (default): `content` is the file as UTF-8. 'bytes': `bytes` holds the raw file and the
+   * analyzer must need no other file, so image sources can run it while the layer streams by and
+   * keep only its packages (jars, Go binaries), never the file.
+   */
+  input?: 'text' | 'bytes';
+  /**
+   * Other files `analyze` may read through `files` besides the matched one (go.sum beside go.mod).
+   * Sources that cannot read every file later (image layers stream once) keep these too.
+   */
+  reads?(path: string): boolean;
+  analyze(input: AnalyzerInput): Promise<AnalyzerOutput>;
 }

@@ -18,6 +18,9 @@ export function createGoModAnalyzer(options: GoModOptions = {}) {
     matches(path: string): boolean {
       return path === 'go.mod' || path.endsWith('/go.mod');
     },
+    reads(path: string): boolean {
+      return path === 'go.sum' || path.endsWith('/go.sum');
+    },
     async analyze({ path, content, files }): Promise<AnalyzerOutput> {
       const parsed = parseGoMod(content);
       if (!parsed.ok) return { packages: [], errors: [{ path, line: parsed.line, message: parsed.message }] };
