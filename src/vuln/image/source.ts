@@ -49,3 +49,12 @@ export interface ImageSource {
   /** Releases files or connections; idempotent. */
   close(): Promise<void>;
 }
+
+/** What an image inventory says about the image itself (the `image` field of its JSON). */
+export interface ImageMeta {
+  name: string;
+  manifestDigest?: string;
+  manifestMediaType?: string;
+  config: ImageConfigSummary;
+  layers: LayerDescriptor[];
+}
