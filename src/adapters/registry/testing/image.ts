@@ -99,21 +99,24 @@ export function buildIndex(images: TestImage[], flavour: Flavour = 'oci', extra:
   })));
 }
 
-/** Writes `image` as an OCI image layout with one tagged manifest (what `skopeo copy oci:DIR:tag` reads). */
-export async function writeOciLayout(dir: string, image: TestImage, tag: string): Promise<void> {
+/** Every blob of an image, manifest included. */
+export function imageBlobs(image: TestImage): Blob[] {
+  return [image.manifest, image.config, ...image.layers];
+}
+
+/**
+ * Writes an OCI image layout holding `blobs`, with `top` (an image manifest or an index) tagged
+ * `tag` in index.json: what `skopeo copy oci:DIR:tag` reads.
+ */
+export async function writeOciLayout(dir: string, blobs: Blob[], top: Blob, tag: string): Promise<void> {
   await mkdir(join(dir, 'blobs', 'sha256'), { recursive: true });
-  for (const b of [image.manifest, image.config, ...image.layers]) {
+  for (const b of [top, ...blobs]) {
     await writeFile(join(dir, 'blobs', 'sha256', b.digest.slice('sha256:'.length)), b.bytes);
   }
   await writeFile(join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
   await writeFile(join(dir, 'index.json'), JSON.stringify({
     schemaVersion: 2,
     mediaType: 'application/vnd.oci.image.index.v1+json',
-    manifests: [{
-      mediaType: image.manifest.mediaType,
-      digest: image.manifest.digest,
-      size: image.manifest.bytes.length,
-      annotations: { 'org.opencontainers.image.ref.name': tag },
-    }],
+    manifests: [{ mediaType: top.mediaType, digest: top.digest, size: top.bytes.length, annotations: { 'org.opencontainers.image.ref.name': tag } }],
   }));
 }
