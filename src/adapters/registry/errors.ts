@@ -59,6 +59,9 @@ export function transportError(cause: unknown, what: string, scope: ErrorScope, 
   if (name === 'TimeoutError') return new BosunError('input.read', `${where}: no answer within ${timeoutMs} ms`, { cause });
   if (name === 'AbortError') return new BosunError('input.read', `${where}: cancelled`, { cause });
   const code = errorCode(cause);
+  if (code === undefined && describeCause(cause).endsWith('bad port')) {
+    return new BosunError('input.read', `${where}: Node's fetch refuses this port (a "bad port" in the Fetch standard); serve the registry on another port`, { cause });
+  }
   const text = code === undefined ? describeCause(cause) : code;
   if (code === 'ECONNREFUSED') return new BosunError('input.read', `${where}: connection refused (is the registry running and the port right?)`, { cause });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new BosunError('input.read', `${where}: cannot resolve the host name (${code})`, { cause });

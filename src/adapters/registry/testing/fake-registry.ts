@@ -4,7 +4,8 @@
  * "storage" server on another port, so tests can see which headers went where.
  * ref. OCI distribution-spec v1.1 (GET /v2/<name>/manifests/<ref>, /blobs/<digest>, error codes).
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { sha256 as sha256Hex } from './image.js';
 
@@ -53,7 +54,12 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   res.end(JSON.stringify({ errors: [{ code, message }] }));
 }
 
-export async function startFakeRegistry(): Promise<FakeRegistry> {
+export interface FakeRegistryOptions {
+  /** Serve the registry (not the storage server) over HTTPS with this key and certificate. */
+  tls?: { key: string; cert: string };
+}
+
+export async function startFakeRegistry(options: FakeRegistryOptions = {}): Promise<FakeRegistry> {
   const registry: FakeRegistry = {
     host: '',
     manifests: new Map(),
@@ -79,7 +85,7 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
   });
   const storagePort = await listen(storage);
 
-  const server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     registry.requests.push({ server: 'registry', method: req.method ?? '', path: req.url ?? '', headers: req.headers });
     if (registry.intercept?.(req, res) === true) return;
@@ -104,7 +110,7 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
       return sendError(res, 401, 'UNAUTHORIZED', 'authentication required', { 'www-authenticate': 'Basic realm="fake"' });
     }
     if (auth.kind === 'bearer' && !(given?.startsWith('Bearer ') === true && issued.has(given.slice(7)))) {
-      const realm = `http://${registry.host}/token`;
+      const realm = `${options.tls === undefined ? 'http' : 'https'}://${registry.host}/token`;
       return sendError(res, 401, 'UNAUTHORIZED', 'authentication required', {
         'www-authenticate': `Bearer realm="${realm}",service="fake-registry",scope="repository:${name}:pull"`,
       });
@@ -130,7 +136,8 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) }).end(bytes);
-  });
+  };
+  const server: Server = options.tls === undefined ? createServer(handler) : createTlsServer(options.tls, handler);
   const port = await listen(server);
   registry.host = `127.0.0.1:${port}`;
   registry.close = async () => {
