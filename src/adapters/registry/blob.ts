@@ -27,16 +27,20 @@ export function verifiedBlobStream(response: Response, options: BlobStreamOption
     return verifier;
   }
   const source = Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>);
+  // The idle timer runs only while we wait on the network: when the consumer is not reading,
+  // pipe() pauses the source (backpressure) and a slow consumer must not look like a stalled registry.
   let timer: NodeJS.Timeout | undefined;
   const arm = (): void => {
     clearTimeout(timer);
+    if (source.isPaused() || source.readableEnded) return;
     timer = setTimeout(() => {
       options.controller.abort(new BosunError('input.read', `${options.what}: no data for ${options.idleMs} ms, giving up`));
     }, options.idleMs);
     timer.unref();
   };
-  arm();
   source.on('data', arm);
+  source.on('resume', arm);
+  source.on('pause', () => clearTimeout(timer));
   source.on('end', () => clearTimeout(timer));
   source.on('error', (cause: unknown) => {
     clearTimeout(timer);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -267,6 +268,25 @@ describe('openRegistryImage against a fake registry', () => {
     assert.equal(stored.length, 2, 'config and one layer from storage');
     assert.ok(stored.every((r) => r.headers.authorization === undefined), 'no Authorization to the storage host');
     assert.ok(registry.requests.filter((r) => r.server === 'registry' && r.path.includes('/blobs/')).every((r) => r.headers.authorization === 'Bearer tok-1'));
+  });
+
+  it('gives up on a layer download that stalls, but waits for a slow consumer', async () => {
+    const big = buildImage({ layers: [{ noise: randomBytes(1 << 20).toString('base64') }] });
+    publish(registry, 's/app', 'latest', big);
+    const source = await openRegistryImage(`${registry.host}/s/app`, { ...noConfig, timeoutMs: 200 });
+    const layer = source.layers[0] ?? assert.fail();
+    const stream = await source.openLayer(layer);
+    await new Promise((r) => setTimeout(r, 600)); // backpressure, not a stalled registry
+    assert.deepEqual(await readAll(stream), big.layers[0]?.bytes);
+
+    registry.intercept = (req, res) => {
+      if (!req.url?.includes('/blobs/')) return false;
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(layer.size) });
+      res.write(big.layers[0]?.bytes.subarray(0, 1000)); // then silence
+      return true;
+    };
+    await rejectsWith(readAll(await source.openLayer(layer)), /layer sha256:.* of .*s\/app:latest: no data for 200 ms, giving up/);
+    await source.close();
   });
 
   it('rejects schema 1 manifests', async () => {

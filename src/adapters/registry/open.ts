@@ -13,7 +13,7 @@ import { digestOf, parseDigest, verifyBytes } from './digest.js';
 import { MAX_MANIFEST_BYTES } from './http/body.js';
 import { decodeManifest } from './manifest.js';
 import { DOCKER_CONFIG, OCI_CONFIG } from './media-types.js';
-import { DEFAULT_PLATFORM, formatPlatform, parsePlatform, selectPlatform } from './platform.js';
+import { DEFAULT_PLATFORM, formatPlatform, normalisePlatform, parsePlatform, selectPlatform } from './platform.js';
 import { parseImageReference, manifestReference } from './reference.js';
 import { ImageConfig, type ImageManifest } from './schema.js';
 
@@ -157,7 +157,7 @@ async function readConfig(
 }
 
 function sameBase(config: ImageConfigSummary, wanted: Platform): boolean {
-  const have = parsePlatform(formatPlatform({ os: config.os ?? '', architecture: config.architecture ?? '' }));
+  const have = normalisePlatform({ os: config.os ?? '', architecture: config.architecture ?? '' });
   return have.os === wanted.os && have.architecture === wanted.architecture;
 }
 

@@ -19,7 +19,7 @@ export function parsePlatform(text: string): Platform {
   if (parts.length < 2 || parts.length > 3 || !os || !architecture || (parts.length === 3 && !variant)) {
     throw new BosunError('usage', `invalid platform "${text}": expected os/arch or os/arch/variant, e.g. linux/amd64 or linux/arm64/v8`);
   }
-  return normalise(variant === undefined ? { os, architecture } : { os, architecture, variant });
+  return normalisePlatform(variant === undefined ? { os, architecture } : { os, architecture, variant });
 }
 
 export function formatPlatform(p: LoosePlatform): string {
@@ -27,9 +27,10 @@ export function formatPlatform(p: LoosePlatform): string {
 }
 
 /** zod's optional fields may hold `undefined`, so accept that here. */
-type LoosePlatform = { os: string; architecture: string; variant?: string | undefined };
+export type LoosePlatform = { os: string; architecture: string; variant?: string | undefined };
 
-function normalise(p: LoosePlatform): Platform {
+/** Lowercase, architecture aliases resolved (`aarch64` → `arm64`), arm64's `v8` variant dropped. */
+export function normalisePlatform(p: LoosePlatform): Platform {
   const architecture = ARCH_ALIASES[p.architecture.toLowerCase()] ?? p.architecture.toLowerCase();
   const os = p.os.toLowerCase();
   // arm64 has one variant in practice; v8 and no variant mean the same image.
@@ -43,14 +44,14 @@ function normalise(p: LoosePlatform): Platform {
  * as BuildKit writes), are not images and are skipped. No match throws, listing what there is.
  */
 export function selectPlatform(manifests: Descriptor[], wanted: Platform, what: string): Descriptor {
-  const target = normalise(wanted);
+  const target = normalisePlatform(wanted);
   const images = manifests.filter((m) => m.platform !== undefined && m.platform.os !== 'unknown' && m.platform.architecture !== 'unknown');
   const same = images.filter((m) => {
-    const p = normalise(m.platform ?? { os: '', architecture: '' });
+    const p = normalisePlatform(m.platform ?? { os: '', architecture: '' });
     return p.os === target.os && p.architecture === target.architecture && (target.variant === undefined || p.variant === target.variant);
   });
-  const chosen = same.find((m) => m.platform?.variant === undefined || normalise(m.platform).variant === undefined) ?? same[0];
+  const chosen = same.find((m) => m.platform?.variant === undefined || normalisePlatform(m.platform).variant === undefined) ?? same[0];
   if (chosen !== undefined) return chosen;
-  const available = [...new Set(images.map((m) => formatPlatform(normalise(m.platform ?? { os: '?', architecture: '?' }))))];
+  const available = [...new Set(images.map((m) => formatPlatform(normalisePlatform(m.platform ?? { os: '?', architecture: '?' }))))];
   throw new BosunError('input.read', `${what} has no image for platform ${formatPlatform(target)}; available: ${available.length === 0 ? 'none' : available.join(', ')} (choose one with --platform)`);
 }
