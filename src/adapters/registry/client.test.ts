@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -65,5 +65,44 @@ describe('registry client over HTTPS with a self-signed certificate', { skip: ha
     const source = await openRegistryImage(`${registry.host}/x/y`, { dockerConfigPath: '/nonexistent/config.json' });
     assert.equal(source.layers.length, 2);
     await source.close();
+  });
+});
+
+describe('openRegistryImage with an injected fetch', () => {
+  const image = buildImage();
+  const host = 'registry.example';
+  const seen: { url: string; authorization: string | null }[] = [];
+  let storage = 'https://registry.example/storage';
+  /** A registry on https://registry.example that wants Basic auth and redirects blobs to `storage`. */
+  const fakeFetch = (url: string, init: RequestInit): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    seen.push({ url, authorization: headers.get('authorization') });
+    const u = new URL(url);
+    if (u.host === host && u.pathname.startsWith('/v2/') && headers.get('authorization') !== `Basic ${Buffer.from('u:p').toString('base64')}`) {
+      return Promise.resolve(new Response('{}', { status: 401, headers: { 'www-authenticate': 'Basic realm="r"' } }));
+    }
+    if (u.pathname === '/v2/team/app/manifests/1') return Promise.resolve(new Response(image.manifest.bytes, { headers: { 'content-type': image.manifest.mediaType } }));
+    const blobDigest = /\/blobs\/(.+)$/.exec(u.pathname)?.[1];
+    if (blobDigest !== undefined) return Promise.resolve(new Response(null, { status: 307, headers: { location: `${storage}/${blobDigest}` } }));
+    const stored = [image.config, ...image.layers].find((b) => u.pathname.endsWith(b.digest));
+    return Promise.resolve(stored === undefined ? new Response('', { status: 404 }) : new Response(stored.bytes));
+  };
+
+  it('keeps Authorization on same-host redirects and refuses HTTPS to HTTP downgrades', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bosun-fetch-'));
+    try {
+      const config = join(dir, 'config.json');
+      await writeFile(config, JSON.stringify({ auths: { [host]: { username: 'u', password: 'p' } } }));
+      const source = await openRegistryImage(`${host}/team/app:1`, { dockerConfigPath: config, fetch: fakeFetch });
+      assert.ok(seen.every((s) => s.url.startsWith('https://')), 'https for a non-loopback registry');
+      const stored = seen.filter((s) => s.url.includes('/storage/'));
+      assert.equal(stored.length, 1, 'the config came through the redirect');
+      assert.ok(stored.every((s) => s.authorization !== null), 'same host keeps Authorization');
+      storage = 'http://registry.example/storage';
+      await assert.rejects(source.openLayer(source.layers[0] ?? assert.fail()), /refusing a redirect from HTTPS to plain HTTP \(registry\.example\) without --insecure/);
+      await source.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
