@@ -106,3 +106,23 @@ describe('openRegistryImage with an injected fetch', () => {
     }
   });
 });
+
+describe('registry client timeouts over insecure HTTPS', { skip: hasOpenssl ? false : 'openssl not installed' }, () => {
+  it('says the registry did not answer in time', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bosun-tls-'));
+    const tls = await selfSigned(dir);
+    assert.ok(tls);
+    const registry = await startFakeRegistry({ tls });
+    registry.intercept = () => true; // never answers
+    try {
+      const client = createRegistryClient({
+        reference: parseImageReference(`${registry.host}/x/y`), credential: undefined, configPath: '/none', insecure: true, timeoutMs: 300, userAgent: 't',
+      });
+      await assert.rejects(client.getManifest('latest', 1024), /from 127\.0\.0\.1:\d+: no answer within 300 ms/);
+      client.close();
+    } finally {
+      await registry.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

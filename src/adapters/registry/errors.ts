@@ -56,7 +56,9 @@ export function transportError(cause: unknown, what: string, scope: ErrorScope, 
   if (isBosunError(cause)) return cause;
   const where = `${what} of ${scope.image} from ${scope.host}`;
   const name = cause instanceof Error ? cause.name : '';
-  if (name === 'TimeoutError') return new BosunError('input.read', `${where}: no answer within ${timeoutMs} ms`, { cause });
+  // node:https wraps the signal's reason: AbortError { cause: TimeoutError }
+  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause.name : '';
+  if (name === 'TimeoutError' || (name === 'AbortError' && inner === 'TimeoutError')) return new BosunError('input.read', `${where}: no answer within ${timeoutMs} ms`, { cause });
   if (name === 'AbortError') return new BosunError('input.read', `${where}: cancelled`, { cause });
   const code = errorCode(cause);
   if (code === undefined && describeCause(cause).endsWith('bad port')) {
