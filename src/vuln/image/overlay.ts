@@ -1,4 +1,4 @@
-import type { FileEntry, LayerEntry, LayerSelection } from './selection.js';
+import type { AnalyzedFile, FileEntry, LayerEntry, LayerSelection } from './selection.js';
 
 /**
  * The image's root filesystem as the layers stack it, holding only what the selections hold:
@@ -75,11 +75,14 @@ function addEntry(root: DirNode, entry: LayerEntry, layer: string): void {
       parent.children.set(name, { kind: 'symlink', layer, target: entry.target });
       return;
     case 'hardlink': {
-      // The target is in a lower layer: the link is that file, under a new name.
+      // The target is in a lower layer (the spec neither allows nor forbids it: image-spec issue
+      // #1204): the link is that file under a new name. Bytes analyzers saw it under the target's
+      // name, and their outputs name files only in locations and errors, so those are renamed.
       const target = lookup(root, entry.target, false);
       if (target?.kind === 'file') {
-        const { analyzed: _analyzed, ...same } = target.entry;
-        parent.children.set(name, { kind: 'file', layer, entry: { ...same, path: entry.path } });
+        const { analyzed, ...same } = target.entry;
+        const renamed = analyzed?.map((a) => renameOutput(a, target.entry.path, entry.path));
+        parent.children.set(name, { kind: 'file', layer, entry: { ...same, path: entry.path, ...(renamed !== undefined ? { analyzed: renamed } : {}) } });
       } else {
         parent.children.set(name, { kind: 'other', layer });
       }
@@ -88,6 +91,17 @@ function addEntry(root: DirNode, entry: LayerEntry, layer: string): void {
     case 'other':
       parent.children.set(name, { kind: 'other', layer });
   }
+}
+
+function renameOutput(analyzed: AnalyzedFile, from: string, to: string): AnalyzedFile {
+  const rename = (path: string): string => (path === from ? to : path);
+  return {
+    analyzer: analyzed.analyzer,
+    output: {
+      packages: analyzed.output.packages.map((p) => ({ ...p, locations: p.locations.map((l) => ({ ...l, path: rename(l.path) })) })),
+      errors: analyzed.output.errors.map((e) => ({ ...e, path: rename(e.path) })),
+    },
+  };
 }
 
 /**
