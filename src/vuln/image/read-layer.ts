@@ -88,7 +88,12 @@ type TarEntry = Extract extends AsyncIterable<infer E> ? E : never;
 
 /** Runs `onEntry` for each entry with its normalized name, mapping every failure to a BosunError naming the layer. */
 async function streamEntries(options: ReadLayerOptions, onEntry: (entry: TarEntry, path: string) => Promise<void>): Promise<void> {
-  const blob = await options.open();
+  let blob: Readable;
+  try {
+    blob = await options.open();
+  } catch (error) {
+    throw layerError(options.digest, error);
+  }
   const extract = tar.extract();
   let bytes: Readable | undefined;
   try {
