@@ -11,6 +11,7 @@ import { blobPath, verifyingStream } from './verify-digest.js';
 
 /** ref. image-spec annotations.md: the tag of an image in a layout's index.json. */
 const REF_NAME = 'org.opencontainers.image.ref.name';
+const CONTAINERD_NAME = 'io.containerd.image.name';
 /** Nested indexes deeper than this are a loop or a hostile layout. */
 const MAX_INDEX_DEPTH = 4;
 
@@ -52,7 +53,8 @@ export async function openOciLayout(files: ArchiveFiles, name: string, selection
 async function collectManifests(files: ArchiveFiles, descriptors: readonly Descriptor[], ref: string | undefined, depth: number): Promise<ImageChoice<Descriptor>[]> {
   const out: ImageChoice<Descriptor>[] = [];
   for (const descriptor of descriptors) {
-    const name = descriptor.annotations?.[REF_NAME] ?? ref;
+    // Docker ≥ 25 and containerd also record the full name; the ref name is often just the tag.
+    const name = descriptor.annotations?.[REF_NAME] ?? descriptor.annotations?.[CONTAINERD_NAME] ?? ref;
     // BuildKit stores provenance and SBOM attestations as manifests of platform unknown/unknown.
     if (descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || descriptor.platform?.os === 'unknown') continue;
     if (descriptor.mediaType === MEDIA_TYPES.ociIndex || descriptor.mediaType === MEDIA_TYPES.dockerList) {

@@ -39,7 +39,9 @@ export async function openTarBytes(options: TarBytesOptions): Promise<Readable> 
   }
   const meter = new ByteMeter(options.digest, options.limits, options.onBlobBytes);
   const stages: NodeJS.ReadWriteStream[] = compression === 'gzip' ? [meter.blob, createGunzip(), meter.tar] : [meter.blob, meter.tar];
-  return pipeline([body, ...stages], () => undefined) as unknown as Readable;
+  // pipeline destroys every stage with the first error, so it reaches the tar bytes' reader.
+  pipeline([body, ...stages], () => undefined);
+  return meter.tar;
 }
 
 type Compression = 'gzip' | 'zstd' | 'xz' | 'bzip2' | 'none';

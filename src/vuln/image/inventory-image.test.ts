@@ -132,6 +132,16 @@ describe('inventoryImage', () => {
     );
   });
 
+  it('reports files an analyzer read without declaring them, instead of silently missing them', async () => {
+    const blob = await buildTar([
+      { name: 'app/requirements.txt', content: '-r base.txt\nflask==2.0.1\n' },
+      { name: 'app/base.txt', content: 'six==1.16.0\n' },
+    ]);
+    const image = await inventoryImage({ source: memorySource([blob]), analyzers: ANALYZERS });
+    assert.deepEqual(image.packages.map((p) => p.name), ['flask']);
+    assert.ok(image.errors.some((e) => e.path === 'app/base.txt' && /not kept from its layer/.test(e.message)));
+  });
+
   it('fails with the layer digest when a layer is hostile', async () => {
     const hostile = await buildTar([{ name: '../../escape', content: 'x' }]);
     const source = memorySource([blobs[0] ?? Buffer.alloc(0), hostile]);

@@ -65,9 +65,13 @@ export async function inventoryImage(options: InventoryImageOptions): Promise<Im
     selections.push(await selectLayer({ source, layer, index, select, limits, key, cache: options.cache, onProgress: options.onProgress }));
   }
   const root = buildOverlay(selections);
-  const files = overlayReader(root);
+  const notKept = new Set<string>();
+  const files = overlayReader(root, (path) => notKept.add(path));
   const { packages, errors } = await analyzeSurvivors(root, files, analyzers, createOfferFilter(skips), limits.maxFileSize);
   const os = (await detectOs(files)) ?? null;
+  for (const path of [...notKept].sort()) {
+    errors.push({ path, message: 'an analyzer read this file, which is in the image but was not kept from its layer (the analyzer does not declare it in `reads`); it was treated as missing' });
+  }
   return { os, packages: packages.map((p) => withLayers(p, root)), errors, image: imageMeta(source) };
 }
 

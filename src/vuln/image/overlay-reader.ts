@@ -10,16 +10,19 @@ export interface OverlayReader extends FileReader {
 
 /**
  * Reads the stacked image through the same rules as scanRootfs's rooted reader: relative paths only,
- * symlinks resolved inside the image. Files the layers did not keep read as missing; an analyzer
- * that needs a companion file declares it with `reads` so it is kept.
+ * symlinks resolved inside the image. Files the layers did not keep read as missing, and
+ * `onNotKept` hears of them: an analyzer reading a file it did not declare in `reads` would get a
+ * different answer than on an unpacked root, which must not pass silently.
  */
-export function overlayReader(root: DirNode): OverlayReader {
+export function overlayReader(root: DirNode, onNotKept: (path: string) => void = () => undefined): OverlayReader {
   const read = (path: string): Uint8Array | undefined => {
     if (path.includes('\u0000') || posix.isAbsolute(path)) return undefined;
     const normalized = posix.normalize(path);
     if (normalized === '..' || normalized.startsWith('../')) return undefined;
     const node = lookup(root, normalized, true);
-    return node?.kind === 'file' ? node.entry.content : undefined;
+    if (node?.kind !== 'file') return undefined;
+    if (node.entry.content === undefined && node.entry.tooLarge !== true) onNotKept(normalized);
+    return node.entry.content;
   };
   return {
     async readText(path) {

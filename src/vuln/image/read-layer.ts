@@ -64,6 +64,7 @@ export async function readLayer(options: ReadLayerOptions): Promise<LayerSelecti
         if (linked.deferred !== undefined) deferred.set(linked.deferred.target, [...(deferred.get(linked.deferred.target) ?? []), linked.deferred]);
         return;
       }
+      // ref. POSIX pax "typeflag": an unrecognized typeflag is read as a regular file.
       case 'file':
       case 'contiguous-file':
       case null:
