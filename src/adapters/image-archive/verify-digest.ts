@@ -37,6 +37,8 @@ export function verifyingStream(stream: Readable, digest: string, size: number, 
     },
   });
   stream.on('error', (error) => verifier.destroy(error));
+  // pipe() does not pass destruction upstream: a reader that stops early must not leak the file.
+  verifier.on('close', () => stream.destroy());
   return stream.pipe(verifier);
 }
 
