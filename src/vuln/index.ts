@@ -4,3 +4,18 @@ export type { AnalyzerError, AnalyzerInput, AnalyzerOutput, Ecosystem, FileAnaly
 export { rootedReader, scanRootfs } from './inventory/scan-rootfs.js';
 export type { RootfsInventory } from './inventory/scan-rootfs.js';
 export { detectOs } from './os/index.js';
+export { DEFAULT_LAYER_LIMITS, SELECTION_FORMAT_VERSION, decodeSelection, encodeSelection, inventoryImage, selectionKey } from './image/index.js';
+export type {
+  CacheLookup,
+  ImageConfigSummary,
+  ImageInventory,
+  ImageMeta,
+  ImageSource,
+  InventoryImageOptions,
+  LayerCache,
+  LayerDescriptor,
+  LayerLimits,
+  LayerProgress,
+  LayerSelection,
+  Platform,
+} from './image/index.js';

@@ -17,6 +17,12 @@ const FAMILY_BY_ID: Readonly<Record<string, OsFamily>> = {
 };
 
 /**
+ * Every file detectOs may read, so sources that stream once (image layers) know to keep them.
+ * ref. os-release(5), and the per-distribution fallbacks below.
+ */
+export const OS_IDENTIFICATION_FILES: readonly string[] = ['etc/os-release', 'usr/lib/os-release', 'etc/alpine-release', 'etc/redhat-release', 'etc/debian_version'];
+
+/**
  * What distribution a root filesystem is. ref. os-release(5): `etc/os-release` takes precedence
  * over `usr/lib/os-release`; the older per-distribution files are fallbacks for images without either.
  */

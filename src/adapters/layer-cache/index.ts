@@ -1,0 +1,2 @@
+export { createFsLayerCache, defaultLayerCacheDir } from './fs-layer-cache.js';
+export type { FsLayerCacheOptions } from './fs-layer-cache.js';

@@ -1,0 +1,11 @@
+export { DEFAULT_LAYER_LIMITS } from './limits.js';
+export type { LayerLimits } from './limits.js';
+export { inventoryImage } from './inventory-image.js';
+export type { ImageInventory, InventoryImageOptions, LayerProgress } from './inventory-image.js';
+export { SELECTION_FORMAT_VERSION, selectionKey } from './layer-cache.js';
+export type { CacheLookup, LayerCache, SelectionKeyInput } from './layer-cache.js';
+export { decodeSelection, encodeSelection } from './selection-codec.js';
+export type { DecodedSelection } from './selection-codec.js';
+export type { AnalyzedFile, FileEntry, LayerEntry, LayerSelection } from './selection.js';
+export type { WalkSkips } from './file-selector.js';
+export type { ImageConfigSummary, ImageMeta, ImageSource, LayerDescriptor, Platform } from './source.js';
