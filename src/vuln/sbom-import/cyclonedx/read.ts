@@ -1,0 +1,155 @@
+import type { PathSegment } from '../../../kernel/index.js';
+import type { ImageMeta, LayerDescriptor } from '../../image/source.js';
+import { parsePurl } from '../../inventory/index.js';
+import type { AnalyzerError, Package, PackageLocation } from '../../inventory/index.js';
+import type { OsInfo } from '../../os/index.js';
+import { checked, warningAt } from '../document.js';
+import type { SbomDocument } from '../document.js';
+import { osFromFacts, osFromPackages } from '../os.js';
+import { BOSUN_PROPERTY } from '../properties.js';
+import { placeComponent } from '../to-package.js';
+import type { ComponentFacts } from '../to-package.js';
+import type { ImportedSbom, UnidentifiedComponent } from '../types.js';
+import { CdxBom } from './schema.js';
+import type { CdxComponent } from './schema.js';
+
+/** Versions whose JSON shape this reader follows (ref. CycloneDX 1.4–1.6 JSON schemas; 1.7 only adds). */
+const KNOWN_VERSIONS = new Set(['1.4', '1.5', '1.6', '1.7']);
+
+/**
+ * A CycloneDX JSON BOM as an inventory. Every component, nested ones included, becomes a package,
+ * except the OS (which becomes `os`) and `file` components (files a tool hashed, not packages).
+ */
+export function readCycloneDx(doc: SbomDocument): ImportedSbom {
+  const bom = checked(CdxBom, doc, 'CycloneDX BOM');
+  const errors: AnalyzerError[] = [];
+  if (!KNOWN_VERSIONS.has(bom.specVersion)) {
+    errors.push(warningAt(doc, ['specVersion'], `CycloneDX ${bom.specVersion} is outside the versions Bosun reads (1.4 to 1.7); read as far as it matches`));
+  }
+  const packages: Package[] = [];
+  const unidentified: UnidentifiedComponent[] = [];
+  let os: OsInfo | null = null;
+  const visit = (components: readonly CdxComponent[], at: readonly PathSegment[]): void => {
+    components.forEach((component, i) => {
+      const path = [...at, i];
+      if (component.type === 'operating-system') {
+        os ??= osFromComponent(component, doc.file);
+      } else if (component.type !== 'file') {
+        const placed = placeComponent(factsOf(component));
+        if ('package' in placed) packages.push(placed.package);
+        else {
+          unidentified.push(placed.unidentified);
+          errors.push(warningAt(doc, path, `component ${component.name}${component.version !== undefined ? `@${component.version}` : ''} ${placed.problem}; kept as unidentified, not matched against advisories`));
+        }
+      }
+      if (component.components !== undefined) visit(component.components, [...path, 'components']);
+    });
+  };
+  visit(bom.components ?? [], ['components']);
+  const subject = bom.metadata?.component;
+  const image = subject?.type === 'container' ? imageOf(subject) : undefined;
+  return {
+    format: 'cyclonedx',
+    specVersion: bom.specVersion,
+    os: os ?? osFromPackages(packages, doc.file),
+    packages,
+    errors,
+    unidentified,
+    ...(image !== undefined ? { image } : {}),
+  };
+}
+
+function all(component: CdxComponent, name: string): string[] {
+  return (component.properties ?? []).filter((p) => p.name === name).map((p) => p.value ?? '');
+}
+
+function first(component: CdxComponent, name: string): string | undefined {
+  return all(component, name)[0];
+}
+
+function factsOf(component: CdxComponent): ComponentFacts {
+  const ecosystem = first(component, BOSUN_PROPERTY.ecosystem);
+  const ours = ecosystem !== undefined;
+  const sourceName = first(component, BOSUN_PROPERTY.sourceName);
+  const sourceVersion = first(component, BOSUN_PROPERTY.sourceVersion);
+  const commit = first(component, BOSUN_PROPERTY.commit);
+  return {
+    name: component.name,
+    ...(component.group !== undefined ? { group: component.group } : {}),
+    ...(component.version !== undefined ? { version: component.version } : {}),
+    ...(component.purl !== undefined ? { purl: component.purl } : {}),
+    ...(ecosystem !== undefined ? { ecosystem } : {}),
+    ...(sourceName !== undefined ? { source: { name: sourceName, version: sourceVersion ?? component.version ?? '' } } : {}),
+    ...(commit !== undefined ? { commit } : {}),
+    depGroups: ours ? all(component, BOSUN_PROPERTY.depGroup) : groupsOfScope(component.scope),
+    locations: locationsOf(component),
+  };
+}
+
+/** Another tool's scope, read the way Bosun writes it (see report/sbom/cyclonedx/scope.ts). */
+function groupsOfScope(scope: string | undefined): string[] {
+  if (scope === 'optional') return ['optional'];
+  if (scope === 'excluded') return ['dev'];
+  return [];
+}
+
+function locationsOf(component: CdxComponent): PackageLocation[] {
+  const layers = all(component, BOSUN_PROPERTY.layer);
+  const occurrences = component.evidence?.occurrences ?? [];
+  return occurrences.map((o, i): PackageLocation => {
+    const layer = layers.length === occurrences.length ? layers[i] : undefined;
+    return { path: o.location, ...(o.line !== undefined ? { line: o.line } : {}), ...(layer !== undefined && layer !== '' ? { layer } : {}) };
+  });
+}
+
+function osFromComponent(component: CdxComponent, file: string): OsInfo {
+  const fullVersion = first(component, BOSUN_PROPERTY.osVersion);
+  const family = first(component, BOSUN_PROPERTY.osFamily);
+  const codename = first(component, BOSUN_PROPERTY.osCodename);
+  const source = first(component, BOSUN_PROPERTY.osSource);
+  return osFromFacts(
+    {
+      id: component.name,
+      version: component.version ?? '',
+      ...(component.description !== undefined ? { description: component.description } : {}),
+      ...(family !== undefined ? { family } : {}),
+      ...(fullVersion !== undefined ? { fullVersion } : {}),
+      ...(codename !== undefined ? { codename } : {}),
+      ...(source !== undefined ? { source } : {}),
+      distroless: first(component, BOSUN_PROPERTY.osDistroless) === 'true',
+    },
+    file,
+  );
+}
+
+/**
+ * The image from metadata.component: its digest from the version or the `oci` purl's version
+ * (ref. purl-spec oci), its config and layers from Bosun's properties when present. Layers read
+ * back have no media type or size, which the SBOM does not keep ('' and -1, "unknown").
+ */
+function imageOf(subject: CdxComponent): ImageMeta {
+  const purl = parsePurl(subject.purl ?? '');
+  const purlDigest = purl?.type === 'oci' ? purl.version : undefined;
+  const digest = subject.version?.startsWith('sha256:') === true ? subject.version : purlDigest;
+  const diffIds = all(subject, BOSUN_PROPERTY.imageDiffId);
+  const layers = all(subject, BOSUN_PROPERTY.imageLayer).map((digest, i): LayerDescriptor => {
+    const diffId = diffIds[i];
+    return { digest, mediaType: '', size: -1, ...(diffId !== undefined && diffId !== '' ? { diffId } : {}) };
+  });
+  const config: ImageMeta['config'] = { diffIds: diffIds.filter((d) => d !== '') };
+  const setIf = (key: 'os' | 'architecture' | 'variant' | 'created', value: string | undefined): void => {
+    if (value !== undefined) config[key] = value;
+  };
+  setIf('os', first(subject, BOSUN_PROPERTY.imageOs));
+  setIf('architecture', first(subject, BOSUN_PROPERTY.imageArchitecture));
+  setIf('variant', first(subject, BOSUN_PROPERTY.imageVariant));
+  setIf('created', first(subject, BOSUN_PROPERTY.imageCreated));
+  const mediaType = first(subject, BOSUN_PROPERTY.imageManifestMediaType);
+  return {
+    name: subject.name,
+    ...(digest !== undefined ? { manifestDigest: digest } : {}),
+    ...(mediaType !== undefined ? { manifestMediaType: mediaType } : {}),
+    config,
+    layers,
+  };
+}
