@@ -65,6 +65,29 @@ describe('readSbom: CycloneDX', () => {
   });
 });
 
+describe('readSbom: CycloneDX XML', () => {
+  it('reads the same facts as from JSON, versions kept as text', () => {
+    const read = readSbom(sample('ubuntu.cdx.xml'), 'ubuntu.cdx.xml');
+    assert.deepEqual([read.format, read.specVersion], ['cyclonedx', '1.6']);
+    assert.deepEqual(read.packages.map(brief), [
+      ['Ubuntu', 'libssl3', '3.0.2-0ubuntu1.15', 'openssl@3.0.2-0ubuntu1.15'],
+      ['PyPI', 'numpy', '1.10', null],
+    ]);
+    assert.deepEqual(read.packages[0]?.locations, [{ path: 'var/lib/dpkg/status', line: 120 }]);
+    assert.deepEqual([read.os?.family, read.os?.name, read.os?.versionId], ['ubuntu', 'Ubuntu', '22.04']);
+    assert.equal(read.image?.manifestDigest, 'sha256:77906da86b60585ce12215807090eb327e7386c8fafb5402369e421f44eff17e');
+    assert.deepEqual(read.unidentified, [{ name: 'custom-tool', version: '2' }]);
+    assert.equal(read.errors.length, 1);
+  });
+
+  it('reports malformed XML at its line and other XML as not an SBOM', () => {
+    const error = thrown(() => readSbom('<bom xmlns="http://cyclonedx.org/schema/bom/1.5">\n  <components>\n</bom>\n', 'bad.xml'));
+    assert.deepEqual([error.code, error.line], ['input.read', 3]);
+    assert.match(error.message, /^malformed XML/);
+    assert.match(thrown(() => readSbom('<project><modelVersion>4.0.0</modelVersion></project>', 'pom.xml')).message, /expected a CycloneDX XML <bom>/);
+  });
+});
+
 describe('readSbom: SPDX', () => {
   it('reads an image cataloger SPDX 2.3 document: described image, purls, OS from distro qualifiers', () => {
     const read = readSbom(sample('image-cataloger.spdx.json'), 'debian.spdx.json');
@@ -111,9 +134,8 @@ describe('readSbom: inputs it cannot read', () => {
     assert.match(thrown(() => readSbom('{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld"}', 'a.json')).message, /SPDX 3/);
   });
 
-  it('refuses empty files, XML and tag-value with a clear message', () => {
+  it('refuses empty files and tag-value with a clear message', () => {
     assert.equal(thrown(() => readSbom(' \n', 'empty.json')).code, 'input.empty');
-    assert.match(thrown(() => readSbom('<?xml version="1.0"?><bom xmlns="http://cyclonedx.org/schema/bom/1.6"/>', 'a.xml')).message, /XML SBOMs are not supported/);
     assert.match(thrown(() => readSbom('SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n', 'a.spdx')).message, /tag-value/);
   });
 
@@ -123,6 +145,13 @@ describe('readSbom: inputs it cannot read', () => {
     assert.equal(error.code, 'input.json');
     assert.equal(error.line, 5);
     assert.match(error.message, /invalid CycloneDX BOM at components\.0\.name/);
+  });
+
+  it('gives lines to the first warnings only, so a huge SBOM stays linear', () => {
+    const components = Array.from({ length: 120 }, (_, i) => ({ type: 'library', name: `c${i}` }));
+    const read = readSbom(JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components }, null, 1), 'many.json');
+    assert.equal(read.errors.length, 120);
+    assert.equal(read.errors.filter((e) => e.line !== undefined).length, 100);
   });
 
   it('warns about a spec version outside those it knows, and still reads', () => {
