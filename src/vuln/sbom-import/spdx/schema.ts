@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const SpdxExternalRef = z.looseObject({ referenceCategory: z.string(), referenceType: z.string(), referenceLocator: z.string() });
 
 export const SpdxPackage = z.looseObject({
-  SPDXID: z.string(),
+  SPDXID: z.string().min(1),
   name: z.string(),
   versionInfo: z.string().optional(),
   description: z.string().optional(),
