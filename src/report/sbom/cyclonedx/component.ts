@@ -24,7 +24,7 @@ export function packageComponent(pkg: Package, ref: string): CdxComponent {
     name: pkg.name,
     ...(pkg.version !== '' ? { version: pkg.version } : {}),
     ...(scope !== undefined ? { scope } : {}),
-    purl: pkg.purl,
+    ...(pkg.purl !== '' ? { purl: pkg.purl } : {}),
     properties,
     ...(occurrences.length > 0 ? { evidence: { occurrences } } : {}),
   };

@@ -19,11 +19,12 @@ export function toCycloneDx(inventory: SbomInventory, options: CycloneDxOptions)
   if (inventory.os !== null) components.push(osComponent(inventory.os, `bosun:os:${inventory.os.id}`));
   const seen = new Map<string, number>();
   for (const pkg of sortedPackages(inventory.packages)) {
-    // bom-refs must be unique in a BOM (CycloneDX 1.6 refType); the same purl found twice
-    // (two node_modules copies) gets a counter after a character purls never contain unencoded.
-    const count = (seen.get(pkg.purl) ?? 0) + 1;
-    seen.set(pkg.purl, count);
-    components.push(packageComponent(pkg, count === 1 ? pkg.purl : `${pkg.purl}|${count}`));
+    // bom-refs must be unique and non-empty in a BOM (CycloneDX 1.6 refType); the same purl found
+    // twice (two node_modules copies) gets a counter after a character purls never contain unencoded.
+    const base = pkg.purl !== '' ? pkg.purl : `bosun:package:${pkg.ecosystem}:${pkg.name}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    components.push(packageComponent(pkg, count === 1 ? base : `${base}|${count}`));
   }
   const bom: Omit<CdxBom, 'serialNumber'> & { serialNumber?: string } = {
     $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',

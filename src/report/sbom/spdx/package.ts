@@ -24,7 +24,7 @@ function spdxPackage(name: string, id: string, purpose: SpdxPurpose, version: st
 }
 
 export function packageElement(pkg: Package, id: string): SpdxPackage {
-  return spdxPackage(pkg.name, id, 'LIBRARY', pkg.version, pkg.purl);
+  return spdxPackage(pkg.name, id, 'LIBRARY', pkg.version, pkg.purl !== '' ? pkg.purl : undefined);
 }
 
 /** The source package an OS package was built from; linked by GENERATED_FROM. */

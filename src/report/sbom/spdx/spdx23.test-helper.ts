@@ -3,11 +3,13 @@
  * npm package ships the official spdx-schema-v2.3.json (checked: @cyclonedx/cyclonedx-library ships
  * only the license-id list, @cyclonedx/cdxgen only SPDX 3.0 JSON-LD). It covers what Bosun writes:
  * every field the specification makes mandatory, the formats it prescribes, and closed objects so a
- * field Bosun starts writing without checking the specification fails here.
+ * field Bosun starts writing without checking the specification fails here. Its required fields,
+ * enums and patterns were checked against the official schema (schemas/spdx-schema.json of the
+ * spdx-spec repository, v2.3), which this does not copy.
  */
 import { z } from 'zod';
 
-/** ref. SPDX 2.3 §3.2 / §7.2: `SPDXRef-` followed by letters, digits, `.` and `-`. */
+/** ref. SPDX 2.3 §6.3 / §7.2: `SPDXRef-` followed by letters, digits, `.` and `-`. */
 const IdString = z.string().regex(/^SPDXRef-[A-Za-z0-9.-]+$/);
 
 /** ref. SPDX 2.3 §6.9: `YYYY-MM-DDThh:mm:ssZ`, UTC. */
@@ -86,7 +88,7 @@ export const Spdx23Document = z
     packages: z.array(Package),
     relationships: z.array(Relationship),
   })
-  // ref. SPDX 2.3 §3.2: ids are unique within a document, and relationships name existing elements.
+  // ref. SPDX 2.3 §7.2: ids are unique within a document; §11.1: relationships name its elements.
   .superRefine((doc, ctx) => {
     const ids = new Set<string>(['SPDXRef-DOCUMENT']);
     for (const p of doc.packages) {

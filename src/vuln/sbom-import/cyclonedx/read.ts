@@ -17,8 +17,9 @@ import type { CdxComponent } from './schema.js';
 const KNOWN_VERSIONS = new Set(['1.4', '1.5', '1.6', '1.7']);
 
 /**
- * A CycloneDX JSON BOM as an inventory. Every component, nested ones included, becomes a package,
- * except the OS (which becomes `os`) and `file` components (files a tool hashed, not packages).
+ * A CycloneDX BOM (JSON, or XML already turned into the JSON shape) as an inventory. Every
+ * component, nested ones included, becomes a package, except the OS (which becomes `os`) and `file`
+ * components (files a tool hashed, not packages); metadata.component is the subject.
  */
 export function readCycloneDx(doc: SbomDocument): ImportedSbom {
   const bom = checked(CdxBom, doc, 'CycloneDX BOM');

@@ -33,7 +33,7 @@ export function readSpdx(doc: SbomDocument): ImportedSbom {
   let image: ImageMeta | undefined;
   all.forEach((element, i) => {
     if (relations.described.has(element.SPDXID)) {
-      if (element.primaryPackagePurpose === 'CONTAINER') image ??= imageOf(element);
+      if (element.primaryPackagePurpose === 'CONTAINER' || purlOf(element)?.startsWith('pkg:oci/') === true) image ??= imageOf(element);
       return;
     }
     if (element.primaryPackagePurpose === 'OPERATING-SYSTEM') {

@@ -3,7 +3,7 @@ import { LOCATED_WARNINGS } from '../document.js';
 import type { SbomDocument } from '../document.js';
 
 /**
- * SPDX tag-value, turned into the JSON shape the JSON reader validates. ref. SPDX 2.3 Annex
+ * SPDX tag-value, turned into the JSON shape the JSON reader validates. ref. SPDX 2.3 §5
  * (tag-value format): one `Tag: value` per line, `<text>…</text>` for values spanning lines, `#`
  * comments; a package's tags follow its `PackageName` until another section (package, file,
  * snippet, license) starts; `Relationship: A TYPE B` and `ExternalRef: CATEGORY TYPE LOCATOR`.
