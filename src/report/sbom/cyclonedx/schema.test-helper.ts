@@ -34,7 +34,7 @@ let compiled: ValidateFunction | undefined;
  */
 export function cycloneDx16Validator(): ValidateFunction {
   if (compiled !== undefined) return compiled;
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  const ajv = new Ajv({ strict: false });
   addFormats.default(ajv);
   // Formats ajv-formats lacks; checked loosely (ref. RFC 3987 IRI-reference, RFC 6531 mailbox).
   ajv.addFormat('iri-reference', /^\S*$/);
