@@ -1,0 +1,3 @@
+export { toCycloneDx } from './cyclonedx/write.js';
+export { toSpdx } from './spdx/write.js';
+export type { CycloneDxOptions, SbomWriterOptions, SpdxOptions } from './types.js';
