@@ -6,6 +6,7 @@ import { dotnetDepsJson } from './dotnet-deps-json/index.js';
 import { dotnetPackagesLock } from './dotnet-packages-lock/index.js';
 import { dpkgStatus } from './dpkg-status/index.js';
 import { gemfileLock } from './gemfile-lock/index.js';
+import { goBinary } from './go-binary/index.js';
 import { goMod } from './go-mod/index.js';
 import { mavenPom } from './maven-pom/index.js';
 import { npmInstalled } from './npm-installed/index.js';
@@ -31,6 +32,7 @@ export const FILE_ANALYZERS: ReadonlyMap<string, FileAnalyzer> = new Map<string,
   [dotnetPackagesLock.id, dotnetPackagesLock],
   [dpkgStatus.id, dpkgStatus],
   [gemfileLock.id, gemfileLock],
+  [goBinary.id, goBinary],
   [goMod.id, goMod],
   [mavenPom.id, mavenPom],
   [npmInstalled.id, npmInstalled],
