@@ -8,6 +8,7 @@ import { dpkgStatus } from './dpkg-status/index.js';
 import { gemfileLock } from './gemfile-lock/index.js';
 import { goBinary } from './go-binary/index.js';
 import { goMod } from './go-mod/index.js';
+import { javaArchive } from './java-archive/index.js';
 import { mavenPom } from './maven-pom/index.js';
 import { npmInstalled } from './npm-installed/index.js';
 import { npmLock } from './npm-lock/index.js';
@@ -34,6 +35,7 @@ export const FILE_ANALYZERS: ReadonlyMap<string, FileAnalyzer> = new Map<string,
   [gemfileLock.id, gemfileLock],
   [goBinary.id, goBinary],
   [goMod.id, goMod],
+  [javaArchive.id, javaArchive],
   [mavenPom.id, mavenPom],
   [npmInstalled.id, npmInstalled],
   [npmLock.id, npmLock],
