@@ -18,6 +18,7 @@ import { pythonPipfile } from './python-pipfile/index.js';
 import { pythonPoetry } from './python-poetry/index.js';
 import { pythonRequirements } from './python-requirements/index.js';
 import { rpmSqlite } from './rpm-sqlite/index.js';
+import { rubyGemspec } from './ruby-gemspec/index.js';
 import { yarnLock } from './yarn-lock/index.js';
 
 /**
@@ -45,5 +46,6 @@ export const FILE_ANALYZERS: ReadonlyMap<string, FileAnalyzer> = new Map<string,
   [pythonPoetry.id, pythonPoetry],
   [pythonRequirements.id, pythonRequirements],
   [rpmSqlite.id, rpmSqlite],
+  [rubyGemspec.id, rubyGemspec],
   [yarnLock.id, yarnLock],
 ]);
