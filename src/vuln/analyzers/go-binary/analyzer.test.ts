@@ -241,13 +241,51 @@ describe('go-binary', () => {
     assert.equal(out.errors[0]?.path, 'usr/local/bin/app');
   });
 
-  it('reports the pointer format in PE and Mach-O files as unsupported', async () => {
-    const pe = Buffer.alloc(256);
+  it('reads Go < 1.18 pointer build info from PE sections (ImageBase + VirtualAddress)', async () => {
+    const imageBase = 0x1_4000_0000;
+    const pe = Buffer.alloc(0x200);
     pe.write('MZ', 0);
-    pointerBuildInfo(0x1000, 8, true, 'go1.16', MODINFO).copy(pe, 64);
-    const out = await analyze(pe, 'app.exe');
-    assert.deepEqual(out.packages, []);
-    assert.match(out.errors[0]?.message ?? '', /Go < 1\.18 binary: build info format not supported/);
+    pe.writeUInt32LE(0x40, 0x3c);
+    pe.write('PE\0\0', 0x40, 'latin1');
+    pe.writeUInt16LE(0x8664, 0x44); // Machine: AMD64
+    pe.writeUInt16LE(1, 0x46); // NumberOfSections
+    pe.writeUInt16LE(112, 0x54); // SizeOfOptionalHeader
+    pe.writeUInt16LE(0x20b, 0x58); // PE32+
+    pe.writeBigUInt64LE(BigInt(imageBase), 0x58 + 24);
+    const data = pointerBuildInfo(imageBase + 0x1000, 8, true, 'go1.17.13', MODINFO);
+    const section = 0x58 + 112;
+    pe.write('.data', section, 'latin1');
+    pe.writeUInt32LE(data.length, section + 8);
+    pe.writeUInt32LE(0x1000, section + 12);
+    pe.writeUInt32LE(data.length + 16, section + 16);
+    pe.writeUInt32LE(0x200, section + 20);
+    const out = await analyze(Buffer.concat([pe, data, Buffer.alloc(16)]), 'app.exe');
+    assert.deepEqual(out.errors, []);
+    assert.deepEqual(out.packages.map((p) => `${p.name}@${p.version}`).slice(-2), ['../local@', 'stdlib@1.17.13']);
+  });
+
+  it('reads Go < 1.18 pointer build info from Mach-O segments, and refuses universal files', async () => {
+    const vmaddr = 0x1_0000_1000;
+    const header = Buffer.alloc(0x1000);
+    header.set([0xcf, 0xfa, 0xed, 0xfe], 0);
+    header.writeUInt32LE(1, 16); // ncmds
+    header.writeUInt32LE(72, 20);
+    header.writeUInt32LE(0x19, 32); // LC_SEGMENT_64
+    header.writeUInt32LE(72, 36);
+    header.write('__DATA', 40, 'latin1');
+    const data = pointerBuildInfo(vmaddr, 8, true, 'go1.15', MODINFO);
+    header.writeBigUInt64LE(BigInt(vmaddr), 32 + 24);
+    header.writeBigUInt64LE(BigInt(data.length), 32 + 32);
+    header.writeBigUInt64LE(0x1000n, 32 + 40);
+    header.writeBigUInt64LE(BigInt(data.length), 32 + 48);
+    const out = await analyze(Buffer.concat([header, data]), 'Applications/app');
+    assert.deepEqual(out.errors, []);
+    assert.deepEqual(out.packages.map((p) => `${p.name}@${p.version}`).at(-1), 'stdlib@1.15');
+
+    const fat = Buffer.concat([Buffer.from([0xca, 0xfe, 0xba, 0xbe]), Buffer.alloc(60), data]);
+    const refused = await analyze(fat, 'Applications/fat');
+    assert.deepEqual(refused.packages, []);
+    assert.match(refused.errors[0]?.message ?? '', /Go < 1\.18 binary: build info format not supported/);
   });
 
   it('reports pointers that lead outside the file instead of throwing', async () => {

@@ -1,14 +1,15 @@
+import { fieldReader, isOutOfBounds } from './layout.js';
+import type { Segment } from './layout.js';
+
 /**
- * Just enough ELF to find Go's build information: sections by name and the loadable segments that
- * map virtual addresses to file offsets. ref. System V ABI, "ELF Header", "Section Header",
+ * Just enough ELF to find Go's build information: sections by name, and the loadable segments
+ * that map virtual addresses to file offsets. ref. System V ABI, "ELF Header", "Section Header",
  * "Program Header" (generic ABI, 32- and 64-bit classes, either byte order).
  */
 export interface ElfFile {
-  bits: 32 | 64;
-  littleEndian: boolean;
   sections: ElfSection[];
-  /** PT_LOAD segments: what the loader maps, so what pointers in the data can point to. */
-  loads: Array<{ vaddr: number; offset: number; filesz: number }>;
+  /** PT_LOAD segments first (what the loader maps), then sections with an address, for files without program headers. */
+  segments: Segment[];
 }
 
 export interface ElfSection {
@@ -21,14 +22,11 @@ export interface ElfSection {
 }
 
 const PT_LOAD = 1;
-const SHT_NOBITS = 8;
+export const SHT_NOBITS = 8;
 
 export function isElf(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
 }
-
-/** Thrown inside this module only, when a table points outside the file; readElf turns it into a result. */
-class OutOfBounds extends Error {}
 
 export type ElfReadResult = { ok: true; elf: ElfFile } | { ok: false; message: string };
 
@@ -50,12 +48,12 @@ export function readElf(bytes: Uint8Array): ElfReadResult {
     const shnum = read.u16(base + 6);
     const shstrndx = read.u16(base + 8);
 
-    const loads: ElfFile['loads'] = [];
+    const segments: Segment[] = [];
     for (let i = 0; phoff !== 0 && i < phnum; i++) {
       const at = phoff + i * phentsize;
       if (read.u32(at) !== PT_LOAD) continue;
-      if (bits === 64) loads.push({ offset: read.u64(at + 8), vaddr: read.u64(at + 0x10), filesz: read.u64(at + 0x20) });
-      else loads.push({ offset: read.u32(at + 4), vaddr: read.u32(at + 8), filesz: read.u32(at + 0x10) });
+      if (bits === 64) segments.push({ offset: read.u64(at + 8), vaddr: read.u64(at + 0x10), filesz: read.u64(at + 0x20) });
+      else segments.push({ offset: read.u32(at + 4), vaddr: read.u32(at + 8), filesz: read.u32(at + 0x10) });
     }
 
     const raw: Array<Omit<ElfSection, 'name'> & { nameOffset: number }> = [];
@@ -70,58 +68,16 @@ export function readElf(bytes: Uint8Array): ElfReadResult {
       });
     }
     const names = raw[shstrndx];
-    const sections = raw.map(({ nameOffset, ...section }) => ({ ...section, name: names === undefined ? '' : cString(bytes, names.offset + nameOffset, names.offset + names.size) }));
-    return { ok: true, elf: { bits, littleEndian: data === 1, sections, loads } };
+    const sections = raw.map(({ nameOffset, ...section }) => ({
+      ...section,
+      name: names === undefined ? '' : cString(bytes, names.offset + nameOffset, names.offset + names.size),
+    }));
+    for (const s of sections) if (s.type !== SHT_NOBITS && s.addr !== 0) segments.push({ vaddr: s.addr, offset: s.offset, filesz: s.size });
+    return { ok: true, elf: { sections, segments } };
   } catch (error) {
-    if (error instanceof OutOfBounds) return { ok: false, message: 'ELF headers point outside the file (truncated binary?)' };
+    if (isOutOfBounds(error)) return { ok: false, message: 'ELF headers point outside the file (truncated binary?)' };
     throw error;
   }
-}
-
-/** File offset of the byte at virtual address `addr`, through the loadable segments, then the sections. */
-export function fileOffset(elf: ElfFile, addr: number): number | undefined {
-  for (const load of elf.loads) {
-    if (addr >= load.vaddr && addr < load.vaddr + load.filesz) return load.offset + (addr - load.vaddr);
-  }
-  for (const section of elf.sections) {
-    if (section.type !== SHT_NOBITS && section.addr !== 0 && addr >= section.addr && addr < section.addr + section.size) return section.offset + (addr - section.addr);
-  }
-  return undefined;
-}
-
-export interface FieldReader {
-  u16(at: number): number;
-  u32(at: number): number;
-  /** Exact below 2^53, which every offset and address in a file held in memory is. */
-  u64(at: number): number;
-}
-
-/** Fixed-width unsigned reads in one byte order; reads past the end throw OutOfBounds. */
-export function fieldReader(bytes: Uint8Array, littleEndian: boolean): FieldReader {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const check = (at: number, width: number): void => {
-    if (!Number.isSafeInteger(at) || at < 0 || at + width > bytes.length) throw new OutOfBounds();
-  };
-  return {
-    u16(at) {
-      check(at, 2);
-      return view.getUint16(at, littleEndian);
-    },
-    u32(at) {
-      check(at, 4);
-      return view.getUint32(at, littleEndian);
-    },
-    u64(at) {
-      check(at, 8);
-      const value = view.getBigUint64(at, littleEndian);
-      if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new OutOfBounds();
-      return Number(value);
-    },
-  };
-}
-
-export function isOutOfBounds(error: unknown): boolean {
-  return error instanceof OutOfBounds;
 }
 
 function cString(bytes: Uint8Array, start: number, limit: number): string {

@@ -1,5 +1,9 @@
-import { fieldReader, fileOffset, isElf, isOutOfBounds, readElf } from './elf.js';
+import { SHT_NOBITS, isElf, readElf } from './elf.js';
 import type { ElfFile } from './elf.js';
+import { fieldReader, fileOffset, isOutOfBounds } from './layout.js';
+import type { LayoutResult, Segment } from './layout.js';
+import { isMachO, isUniversal, readMachO } from './macho.js';
+import { isPe, readPe } from './pe.js';
 
 /**
  * Go build information, as the linker writes it. ref. Go's debug/buildinfo (reader) and
@@ -30,12 +34,7 @@ const MAX_STRING = 16 * 1024 * 1024;
 
 /** ELF, Mach-O (thin, either byte order, and universal) or PE, by the first bytes. */
 export function isExecutable(bytes: Uint8Array): boolean {
-  if (isElf(bytes)) return true;
-  if (bytes.length >= 2 && bytes[0] === 0x4d && bytes[1] === 0x5a) return true; // "MZ", PE/COFF
-  if (bytes.length < 4) return false;
-  const be = ((bytes[0] ?? 0) << 24) | ((bytes[1] ?? 0) << 16) | ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0);
-  const magic = be >>> 0;
-  return magic === 0xfeedface || magic === 0xfeedfacf || magic === 0xcefaedfe || magic === 0xcffaedfe || magic === 0xcafebabe;
+  return isElf(bytes) || isPe(bytes) || isMachO(bytes) || isUniversal(bytes);
 }
 
 export function findBuildInfo(bytes: Uint8Array): BuildInfoResult {
@@ -47,9 +46,10 @@ export function findBuildInfo(bytes: Uint8Array): BuildInfoResult {
   const flags = bytes[at + 15] ?? 0;
   try {
     if ((flags & FLAG_INLINE) !== 0) return inline(bytes, at + HEADER_SIZE);
-    if (elf === undefined) return { kind: 'error', message: 'Go < 1.18 binary: build info format not supported for Mach-O and PE executables' };
-    if (!elf.ok) return { kind: 'error', message: `Go < 1.18 binary: ${elf.message}` };
-    return pointers(bytes, elf.elf, at, ptrSize, (flags & FLAG_BIG_ENDIAN) === 0);
+    const layout = layoutOf(bytes, elf);
+    if (layout === undefined) return { kind: 'error', message: 'Go < 1.18 binary: build info format not supported in universal (fat) Mach-O files' };
+    if (!layout.ok) return { kind: 'error', message: `Go < 1.18 binary: ${layout.message}` };
+    return pointers(bytes, layout.segments, at, ptrSize, (flags & FLAG_BIG_ENDIAN) === 0);
   } catch (error) {
     if (isOutOfBounds(error)) return { kind: 'error', message: 'Go build info points outside the file (truncated binary?)' };
     throw error;
@@ -62,8 +62,16 @@ export function findBuildInfo(bytes: Uint8Array): BuildInfoResult {
  * header check keep the magic string that debug/buildinfo itself carries in read-only data
  * (binaries such as scanners link it) from being taken for the header.
  */
+/** The address map Go < 1.18 pointers need. */
+function layoutOf(bytes: Uint8Array, elf: ReturnType<typeof readElf> | undefined): LayoutResult | undefined {
+  if (elf !== undefined) return elf.ok ? { ok: true, segments: elf.elf.segments } : elf;
+  if (isPe(bytes)) return readPe(bytes);
+  if (isMachO(bytes)) return readMachO(bytes);
+  return undefined;
+}
+
 function headerOffset(bytes: Uint8Array, elf: ElfFile | undefined): number | undefined {
-  const section = elf?.sections.find((s) => s.name === '.go.buildinfo' && s.type !== 8);
+  const section = elf?.sections.find((s) => s.name === '.go.buildinfo' && s.type !== SHT_NOBITS);
   if (section !== undefined && isHeader(bytes, section.offset)) return section.offset;
   const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let at = haystack.indexOf(MAGIC); at >= 0; at = haystack.indexOf(MAGIC, at + 1)) {
@@ -107,16 +115,16 @@ function varintString(bytes: Uint8Array, start: number): { bytes: Uint8Array; en
   return { bytes: bytes.subarray(at, at + length), end: at + length };
 }
 
-function pointers(bytes: Uint8Array, elf: ElfFile, at: number, ptrSize: number, littleEndian: boolean): BuildInfoResult {
+function pointers(bytes: Uint8Array, segments: readonly Segment[], at: number, ptrSize: number, littleEndian: boolean): BuildInfoResult {
   const read = fieldReader(bytes, littleEndian);
   const pointer = (offset: number): number => (ptrSize === 8 ? read.u64(offset) : read.u32(offset));
   const goString = (addr: number): Uint8Array | undefined => {
-    const header = fileOffset(elf, addr);
+    const header = fileOffset(segments, addr);
     if (header === undefined) return undefined;
     const data = pointer(header);
     const length = pointer(header + ptrSize);
     if (length === 0) return new Uint8Array();
-    const offset = fileOffset(elf, data);
+    const offset = fileOffset(segments, data);
     if (offset === undefined || length > MAX_STRING || offset + length > bytes.length) return undefined;
     return bytes.subarray(offset, offset + length);
   };
