@@ -63,12 +63,22 @@ describe('java-archive', () => {
     );
   });
 
-  it('prefers the file name to a display title, takes the OSGi version, and a group from the symbolic name', async () => {
+  it('prefers a versioned file name to the manifest, which still hints at the group', async () => {
+    // As dom4j-1.1.jar on Maven Central: its manifest says 1.2.
+    const stale = jar({ 'META-INF/MANIFEST.MF': manifest(['Implementation-Title: dom4j', 'Implementation-Version: 1.2']) });
+    const dom4j = await analyze(stale, 'WEB-INF/lib/dom4j-1.1.jar');
+    assert.deepEqual(dom4j.packages.map((p) => [p.name, p.version, p.metadata?.['source']]), [['dom4j', '1.1', 'file-name']]);
+    const osgi = jar({ 'META-INF/MANIFEST.MF': manifest(['Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind', 'Bundle-Version: 2.13.4']) });
+    const jackson = await analyze(osgi, 'WEB-INF/lib/jackson-databind-2.13.4.jar');
+    assert.deepEqual(jackson.packages.map((p) => [p.name, p.purl]), [['com.fasterxml.jackson.core:jackson-databind', 'pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.13.4']]);
+  });
+
+  it('identifies a renamed jar from OSGi headers when the title is a display name', async () => {
     const bytes = jar({
-      'META-INF/MANIFEST.MF': manifest(['Implementation-Title: Apache Commons Lang', 'Bundle-SymbolicName: org.apache.commons.commons-lang3;singleton:=true', 'Bundle-Version: 3.12.0']),
+      'META-INF/MANIFEST.MF': manifest(['Implementation-Title: Apache Commons Lang', 'Bundle-SymbolicName: org.apache.commons.lang3;singleton:=true', 'Bundle-Version: 3.12.0']),
     });
-    const out = await analyze(bytes, 'opt/commons-lang3-3.12.jar');
-    assert.deepEqual(out.packages.map((p) => [p.name, p.version, p.metadata?.['source']]), [['org.apache.commons:commons-lang3', '3.12.0', 'manifest']]);
+    const out = await analyze(bytes, 'opt/lang.jar');
+    assert.deepEqual(out.packages.map((p) => [p.name, p.version, p.metadata?.['source']]), [['org.apache.commons.lang3', '3.12.0', 'manifest']]);
   });
 
   it('falls back to the file name, and gives nothing when no version is known', async () => {

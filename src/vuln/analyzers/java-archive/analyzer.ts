@@ -23,7 +23,7 @@ const MANIFEST = 'META-INF/MANIFEST.MF';
  * archive is opened, whatever its folder).
  *
  * Each `META-INF/maven/<g>/<a>/pom.properties` is one package (a shaded jar has several); an
- * archive with none is identified from its manifest and file name (see `fromManifestOrName`).
+ * archive with none is identified from its file name and manifest (see `fromManifestOrName`).
  * A package inside a nested archive is located at `outer.war!/WEB-INF/lib/inner.jar`, the JAR
  * URL convention (ref. java.net.JarURLConnection). The same coordinate found twice in one scanned
  * file is one package, located where it was met first (outermost, then in entry order).
