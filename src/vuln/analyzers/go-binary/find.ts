@@ -1,5 +1,5 @@
 import { SHT_NOBITS, isElf, readElf } from './elf.js';
-import type { ElfFile } from './elf.js';
+import type { ElfFile, ElfReadResult } from './elf.js';
 import { fieldReader, fileOffset, isOutOfBounds } from './layout.js';
 import type { LayoutResult, Segment } from './layout.js';
 import { isMachO, isUniversal, readMachO } from './macho.js';
@@ -20,7 +20,7 @@ import { isPe, readPe } from './pe.js';
  * The module info is framed by two 16-byte sentinels, the first ending in a newline before them.
  */
 export type BuildInfoResult =
-  /** Not an executable, or an executable without Go build information (C, Rust, a stripped Go < 1.13 binary). */
+  /** Not an executable, or an executable without Go build information (C, Rust, a Go toolchain older than build information). */
   | { kind: 'none' }
   | { kind: 'found'; goVersion: string; modinfo: string }
   | { kind: 'error'; message: string };
@@ -56,20 +56,20 @@ export function findBuildInfo(bytes: Uint8Array): BuildInfoResult {
   }
 }
 
-/**
- * Where the header is: the start of ELF's `.go.buildinfo` when there is one, else the first
- * 16-byte-aligned occurrence of the magic followed by a plausible header. The alignment and the
- * header check keep the magic string that debug/buildinfo itself carries in read-only data
- * (binaries such as scanners link it) from being taken for the header.
- */
 /** The address map Go < 1.18 pointers need. */
-function layoutOf(bytes: Uint8Array, elf: ReturnType<typeof readElf> | undefined): LayoutResult | undefined {
+function layoutOf(bytes: Uint8Array, elf: ElfReadResult | undefined): LayoutResult | undefined {
   if (elf !== undefined) return elf.ok ? { ok: true, segments: elf.elf.segments } : elf;
   if (isPe(bytes)) return readPe(bytes);
   if (isMachO(bytes)) return readMachO(bytes);
   return undefined;
 }
 
+/**
+ * Where the header is: the start of ELF's `.go.buildinfo` when there is one, else the first
+ * 16-byte-aligned occurrence of the magic followed by a plausible header. The alignment and the
+ * header check keep the magic string that debug/buildinfo itself carries in read-only data
+ * (binaries such as scanners link it) from being taken for the header.
+ */
 function headerOffset(bytes: Uint8Array, elf: ElfFile | undefined): number | undefined {
   const section = elf?.sections.find((s) => s.name === '.go.buildinfo' && s.type !== SHT_NOBITS);
   if (section !== undefined && isHeader(bytes, section.offset)) return section.offset;
