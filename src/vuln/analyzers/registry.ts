@@ -6,7 +6,9 @@ import { dotnetDepsJson } from './dotnet-deps-json/index.js';
 import { dotnetPackagesLock } from './dotnet-packages-lock/index.js';
 import { dpkgStatus } from './dpkg-status/index.js';
 import { gemfileLock } from './gemfile-lock/index.js';
+import { goBinary } from './go-binary/index.js';
 import { goMod } from './go-mod/index.js';
+import { javaArchive } from './java-archive/index.js';
 import { mavenPom } from './maven-pom/index.js';
 import { npmInstalled } from './npm-installed/index.js';
 import { npmLock } from './npm-lock/index.js';
@@ -16,6 +18,7 @@ import { pythonPipfile } from './python-pipfile/index.js';
 import { pythonPoetry } from './python-poetry/index.js';
 import { pythonRequirements } from './python-requirements/index.js';
 import { rpmSqlite } from './rpm-sqlite/index.js';
+import { rubyGemspec } from './ruby-gemspec/index.js';
 import { yarnLock } from './yarn-lock/index.js';
 
 /**
@@ -31,7 +34,9 @@ export const FILE_ANALYZERS: ReadonlyMap<string, FileAnalyzer> = new Map<string,
   [dotnetPackagesLock.id, dotnetPackagesLock],
   [dpkgStatus.id, dpkgStatus],
   [gemfileLock.id, gemfileLock],
+  [goBinary.id, goBinary],
   [goMod.id, goMod],
+  [javaArchive.id, javaArchive],
   [mavenPom.id, mavenPom],
   [npmInstalled.id, npmInstalled],
   [npmLock.id, npmLock],
@@ -41,5 +46,6 @@ export const FILE_ANALYZERS: ReadonlyMap<string, FileAnalyzer> = new Map<string,
   [pythonPoetry.id, pythonPoetry],
   [pythonRequirements.id, pythonRequirements],
   [rpmSqlite.id, rpmSqlite],
+  [rubyGemspec.id, rubyGemspec],
   [yarnLock.id, yarnLock],
 ]);
