@@ -71,8 +71,10 @@ export interface PolicyValues {
   rules: Map<string, Map<string, { values: JsonObject; foreachValues: JsonObject }>>;
   /** namespace name → labels, for `namespaceSelector`. */
   namespaceLabels: Map<string, Record<string, string>>;
+  /** namespace name → full Namespace object (a Values file's `namespaces`), for CEL `namespaceObject`. */
+  namespaces: Map<string, JsonObject>;
 }
 
 export function emptyValues(): PolicyValues {
-  return { global: {}, resources: new Map(), rules: new Map(), namespaceLabels: new Map() };
+  return { global: {}, resources: new Map(), rules: new Map(), namespaceLabels: new Map(), namespaces: new Map() };
 }

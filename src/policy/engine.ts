@@ -2,6 +2,9 @@ import type { JsonObject, Resource } from '../k8s/index.js';
 import { asObject, toResource } from '../k8s/index.js';
 import type { AdmissionInfo, LoadedPolicy, PolicyRule, PolicyValues, RuleResult, RuleStatus } from './api.js';
 import { emptyValues } from './api.js';
+import type { PolicyLookups } from './ports.js';
+import { LookupError, NO_LOOKUPS } from './ports.js';
+import { libraryBindings } from './cel/index.js';
 import { celPreconditionsHold, runCelValidate } from './cel/index.js';
 import { runCelMutations } from './cel/mutate.js';
 import type { CelInput } from './cel/index.js';
@@ -19,6 +22,10 @@ export interface PolicyEngineOptions {
   values?: PolicyValues;
   /** Existing objects that `generate.clone`/`cloneList` copy from (a test's cloneSourceResource). @default none */
   cloneSources?: readonly JsonObject[];
+  /** Outside data for CEL libraries (`resource.Get`, `image.GetMetadata`, `http`). @default nothing resolves */
+  lookups?: PolicyLookups;
+  /** Current time for `time.now()`. @default the system clock */
+  clock?: () => Date;
 }
 
 export interface EvaluateOptions {
@@ -37,6 +44,7 @@ export interface PolicyEngine {
  */
 export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
   const values = options.values ?? emptyValues();
+  const env: EvalEnv = { values, cloneSources: options.cloneSources ?? [], libraries: libraryBindings(options.lookups ?? NO_LOOKUPS, options.clock ?? (() => new Date())) };
   return {
     evaluate(resource, evaluateOptions = {}) {
       const admission: AdmissionInfo = {
@@ -55,7 +63,7 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
           if (policy.namespace !== undefined && resource.namespace !== policy.namespace) continue;
           for (const rule of policy.rules) {
             if (done.has(policy) || (rule.type === 'mutate') !== (phase === 'mutate')) continue;
-            const outcome = evaluateRule(policy, rule, current, admission, values, options.cloneSources ?? []);
+            const outcome = evaluateRule(policy, rule, current, admission, env);
             if (outcome === undefined) continue;
             results.push({
               policy: policy.name,
@@ -75,7 +83,15 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
 
 type Outcome = { status: RuleStatus; message: string; patched?: JsonObject; generated?: JsonObject[] };
 
-function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, values: PolicyValues, cloneSources: readonly JsonObject[]): Outcome | undefined {
+/** What every rule evaluation shares. */
+interface EvalEnv {
+  values: PolicyValues;
+  cloneSources: readonly JsonObject[];
+  libraries: Record<string, unknown>;
+}
+
+function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, env: EvalEnv): Outcome | undefined {
+  const { values, cloneSources } = env;
   const namespaceLabels = values.namespaceLabels.get(resource.namespace ?? '') ?? {};
   if (!ruleApplies(rule.spec, { resource, admission, namespaceLabels })) return undefined;
   switch (rule.type) {
@@ -97,7 +113,7 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
       return { status: 'skip', message: 'preconditions not met' };
     }
     if (rule.spec['celPreconditions'] !== undefined) {
-      const pre = celPreconditionsHold(rule.spec['celPreconditions'], celInput(data, resource, values));
+      const pre = celPreconditionsHold(rule.spec['celPreconditions'], celInput(data, resource, env));
       if (!pre.holds) return { status: 'skip', message: pre.reason };
     }
     if (rule.type === 'generate') {
@@ -106,7 +122,7 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
     }
     if (rule.type === 'mutate') {
       const celMutations = asObject(asObject(rule.spec['mutate'])?.['mutatingPolicy']);
-      if (celMutations !== undefined) return runCelMutations(rule.name, celMutations, celInput(data, resource, values));
+      if (celMutations !== undefined) return runCelMutations(rule.name, celMutations, celInput(data, resource, env));
       const foreach = ruleValues(values, policy.name, rule.name)?.foreachValues ?? {};
       const mutated = runMutate(rule.name, asObject(rule.spec['mutate']) ?? {}, data, foreach);
       // Only an applied patch carries a resource; a skip leaves the previous one in force.
@@ -114,11 +130,11 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
     }
     const validate = asObject(rule.spec['validate']) ?? {};
     const cel = asObject(validate['cel']);
-    if (cel !== undefined) return runCelValidate(rule.name, cel, celInput(data, resource, values));
+    if (cel !== undefined) return runCelValidate(rule.name, cel, celInput(data, resource, env));
     const foreachValues = ruleValues(values, policy.name, rule.name)?.foreachValues ?? {};
     return runValidate(rule.name, validate, data, foreachValues);
   } catch (cause) {
-    if (cause instanceof VariableError) return { status: 'error', message: cause.message };
+    if (cause instanceof VariableError || cause instanceof LookupError) return { status: 'error', message: cause.message };
     return { status: 'error', message: `evaluation failed: ${cause instanceof Error ? cause.message : String(cause)}` };
   }
 }
@@ -140,13 +156,17 @@ function ruleValues(values: PolicyValues, policy: string, rule: string): { value
 }
 
 /** CEL sees the admission request directly; the namespace object only when a Values file gave it. */
-function celInput(data: ContextData, resource: Resource, values: PolicyValues): CelInput {
+function celInput(data: ContextData, resource: Resource, env: EvalEnv): CelInput {
   const request = asObject(data['request']) ?? {};
-  const labels = resource.namespace === undefined ? undefined : values.namespaceLabels.get(resource.namespace);
+  const namespace = resource.namespace;
+  const full = namespace === undefined ? undefined : env.values.namespaces.get(namespace);
+  const labels = namespace === undefined ? undefined : env.values.namespaceLabels.get(namespace);
+  const synthesized = labels === undefined ? null : { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels } };
   return {
     object: request['object'] ?? null,
     oldObject: request['oldObject'] ?? null,
     request,
-    namespaceObject: labels === undefined ? null : { apiVersion: 'v1', kind: 'Namespace', metadata: { name: resource.namespace, labels } },
+    namespaceObject: full ?? synthesized,
+    libraries: env.libraries,
   };
 }

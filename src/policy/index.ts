@@ -4,3 +4,7 @@ export { emptyValues } from './api.js';
 export type { AdmissionInfo, LoadedPolicy, PolicyRule, PolicyValues, ResultResource, RuleResult, RuleStatus } from './api.js';
 export { loadPolicyText, parseValuesText, valuesFromObject } from './load/index.js';
 export type { LoadedPolicies, UnsupportedPolicy } from './load/index.js';
+export { LookupError, NO_LOOKUPS } from './ports.js';
+export type { PolicyLookups } from './ports.js';
+export { createMemoryLookups } from './lookups/index.js';
+export type { MemoryLookupData } from './lookups/index.js';

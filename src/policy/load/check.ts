@@ -2,7 +2,7 @@ import type { PathSegment } from '../../kernel/index.js';
 import { asArray, asObject, asString, isObject } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
 import { normaliseOperator } from '../conditions/index.js';
-import { celEnvironment } from '../cel/index.js';
+import { compileCel } from '../cel/index.js';
 import { anchorProblem } from '../handlers/validate/index.js';
 import { compileExpression } from '../jmespath/index.js';
 import { checkPodSecurity } from './pod-security.js';
@@ -142,7 +142,7 @@ function checkCel(rule: JsonObject, add: Add): void {
         const expression = asString(entry?.[field]);
         if (expression === undefined) continue;
         try {
-          celEnvironment().parse(expression);
+          compileCel(expression);
         } catch (cause) {
           add([...path, i, field], `invalid CEL expression: ${(cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? ''}`);
         }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic, YamlDocument } from '../../../kernel/index.js';
 import { BosunError, diagnosticFrom, parseYamlStream } from '../../../kernel/index.js';
-import type { Resource } from '../../../k8s/index.js';
+import type { JsonObject, Resource } from '../../../k8s/index.js';
 import { asArray, asObject, asString, isClusterScoped, isObject, toResource } from '../../../k8s/index.js';
 import type { AdmissionInfo, LoadedPolicy, PolicyValues, UnsupportedPolicy } from '../../../policy/index.js';
 import { loadPolicyText, parseValuesText } from '../../../policy/index.js';
@@ -102,4 +102,24 @@ function resourcesFromText(file: string, text: string): { resources: Resource[];
   };
   for (const doc of stream.documents) add(doc, doc.value, []);
   return { resources, diagnostics };
+}
+
+/**
+ * A test's `kind: Context` file and `kind: ClusterResource` files: the objects cluster lookups see
+ * (`spec.resources`) and image metadata (`spec.images`, Context only).
+ */
+export async function loadLookupData(contextFile: string | undefined, clusterFiles: readonly string[]): Promise<{ resources: JsonObject[]; images: JsonObject[] }> {
+  const out: { resources: JsonObject[]; images: JsonObject[] } = { resources: [], images: [] };
+  const files = [...(contextFile === undefined ? [] : [contextFile]), ...clusterFiles];
+  for (const file of files) {
+    const stream = parseYamlStream(await readText(file, file === contextFile ? 'context' : 'cluster resources'), { file });
+    const first = stream.errors[0];
+    if (first !== undefined) throw first;
+    for (const doc of stream.documents) {
+      const spec = asObject(asObject(doc.value)?.['spec']);
+      out.resources.push(...asArray(spec?.['resources']).filter(isObject));
+      if (file === contextFile) out.images.push(...asArray(spec?.['images']).filter(isObject));
+    }
+  }
+  return out;
 }

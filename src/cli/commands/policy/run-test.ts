@@ -3,8 +3,8 @@ import type { Diagnostic } from '../../../kernel/index.js';
 import { diagnosticFrom } from '../../../kernel/index.js';
 import type { JsonObject, Resource } from '../../../k8s/index.js';
 import type { AdmissionInfo, PolicyValues, RuleResult } from '../../../policy/index.js';
-import { createPolicyEngine, emptyValues, valuesFromObject } from '../../../policy/index.js';
-import { loadPolicies, loadResources, loadUserInfo, loadValues } from './inputs.js';
+import { createMemoryLookups, createPolicyEngine, emptyValues, valuesFromObject } from '../../../policy/index.js';
+import { loadLookupData, loadPolicies, loadResources, loadUserInfo, loadValues } from './inputs.js';
 import { generatedDiffers } from './generated.js';
 import { patchedBy, patchedDiffers } from './patched.js';
 import type { Expectation, TestFile } from './test-file.js';
@@ -44,7 +44,10 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
   // generate.clone copies from the tests' cloneSourceResource files, else from the loaded resources.
   const cloneFiles = [...new Set(test.results.flatMap((r) => (r.cloneSourceResource === undefined ? [] : [at(r.cloneSourceResource)])))];
   const cloneSources = [...(await loadResources(cloneFiles)).resources, ...loaded.resources].map((r) => r.object);
-  const engine = createPolicyEngine({ policies: policySet.policies, values, cloneSources });
+  // Cluster lookups see the Context/ClusterResource objects and the Values file's namespaces.
+  const lookupData = await loadLookupData(test.context === undefined ? undefined : at(test.context), test.clusterResources.map(at));
+  const lookups = createMemoryLookups({ resources: [...lookupData.resources, ...values.namespaces.values()], images: lookupData.images });
+  const engine = createPolicyEngine({ policies: policySet.policies, values, cloneSources, lookups });
   const cache = new Map<string, RuleResult[]>();
   const evaluate = (resource: Resource, index: number, operation: Operation): RuleResult[] => {
     const key = `${index}/${operation}`;
