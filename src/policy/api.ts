@@ -78,3 +78,22 @@ export interface PolicyValues {
 export function emptyValues(): PolicyValues {
   return { global: {}, resources: new Map(), rules: new Map(), namespaceLabels: new Map(), namespaces: new Map() };
 }
+
+/**
+ * A Kyverno PolicyException (`kyverno.io/v2`, `v2beta1`), checked at load time: rules it names are
+ * `skip` for the resources it matches, or (with `podSecurity`) run with extra control exemptions.
+ */
+export interface LoadedException {
+  name: string;
+  namespace: string | undefined;
+  /** Policy (`name`, or `namespace/name` for a namespaced Policy) and rule-name globs it exempts. */
+  exceptions: Array<{ policyName: string; ruleNames: string[] }>;
+  /** A rule-style `match` block (`any`/`all`). */
+  match: JsonObject;
+  /** Optional `{any, all}` conditions over the rule's context. */
+  conditions: JsonObject | undefined;
+  /** `validate.podSecurity.exclude`-style entries added to the podSecurity rules it names. */
+  podSecurity: JsonObject[];
+  file: string;
+  line: number;
+}

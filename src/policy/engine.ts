@@ -1,6 +1,6 @@
 import type { JsonObject, Resource } from '../k8s/index.js';
-import { asObject, toResource } from '../k8s/index.js';
-import type { AdmissionInfo, LoadedPolicy, PolicyRule, PolicyValues, RuleResult, RuleStatus } from './api.js';
+import { asArray, asObject, toResource } from '../k8s/index.js';
+import type { AdmissionInfo, LoadedException, LoadedPolicy, PolicyRule, PolicyValues, RuleResult, RuleStatus } from './api.js';
 import { emptyValues } from './api.js';
 import type { PolicyLookups } from './ports.js';
 import { LookupError, NO_LOOKUPS } from './ports.js';
@@ -13,6 +13,7 @@ import { runGenerate } from './handlers/generate/index.js';
 import { runMutate } from './handlers/mutate/index.js';
 import { runValidate } from './handlers/validate/index.js';
 import { ruleApplies } from './match/index.js';
+import { conditionsHold, exceptionsFor, exemptionMessage } from './exceptions/index.js';
 import { buildContext, loadContextEntries, setDotted, VariableError } from './variables/index.js';
 import type { ContextData } from './variables/index.js';
 
@@ -24,6 +25,8 @@ export interface PolicyEngineOptions {
   cloneSources?: readonly JsonObject[];
   /** Outside data for CEL libraries (`resource.Get`, `image.GetMetadata`, `http`). @default nothing resolves */
   lookups?: PolicyLookups;
+  /** PolicyExceptions: matched rules become `skip` (or run with extra podSecurity exemptions). @default none */
+  exceptions?: readonly LoadedException[];
   /** Current time for `time.now()`. @default the system clock */
   clock?: () => Date;
 }
@@ -44,7 +47,7 @@ export interface PolicyEngine {
  */
 export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
   const values = options.values ?? emptyValues();
-  const env: EvalEnv = { values, cloneSources: options.cloneSources ?? [], libraries: libraryBindings(options.lookups ?? NO_LOOKUPS, options.clock ?? (() => new Date())) };
+  const env: EvalEnv = { values, cloneSources: options.cloneSources ?? [], exceptions: options.exceptions ?? [], libraries: libraryBindings(options.lookups ?? NO_LOOKUPS, options.clock ?? (() => new Date())) };
   return {
     evaluate(resource, evaluateOptions = {}) {
       const admission: AdmissionInfo = {
@@ -87,13 +90,31 @@ type Outcome = { status: RuleStatus; message: string; patched?: JsonObject; gene
 interface EvalEnv {
   values: PolicyValues;
   cloneSources: readonly JsonObject[];
+  exceptions: readonly LoadedException[];
   libraries: Record<string, unknown>;
 }
 
 function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, env: EvalEnv): Outcome | undefined {
   const { values, cloneSources } = env;
   const namespaceLabels = values.namespaceLabels.get(resource.namespace ?? '') ?? {};
-  if (!ruleApplies(rule.spec, { resource, admission, namespaceLabels })) return undefined;
+  const subject = { resource, admission, namespaceLabels };
+  if (!ruleApplies(rule.spec, subject)) return undefined;
+  const exempting = env.exceptions.length === 0 ? [] : exceptionsFor(env.exceptions, policy, rule.name, subject);
+  if (exempting.length > 0) {
+    const data = ruleContext(policy, rule, resource, admission, values);
+    const holding = exempting.filter((e) => conditionsHold(e, data));
+    const podSecurity = asObject(asObject(rule.spec['validate'])?.['podSecurity']);
+    const first = holding[0];
+    if (first !== undefined && podSecurity !== undefined && holding.some((e) => e.podSecurity.length > 0)) {
+      // ref. kyverno.io/docs "Policy Exceptions › Pod Security": the exception's controls are
+      // exempted and the rule still runs on the rest.
+      const exclude = [...asArray(podSecurity['exclude']), ...holding.flatMap((e) => e.podSecurity)];
+      const exempted: PolicyRule = { ...rule, spec: { ...rule.spec, validate: { ...asObject(rule.spec['validate']), podSecurity: { ...podSecurity, exclude } } } };
+      const outcome = evaluateRule(policy, exempted, resource, admission, { ...env, exceptions: [] });
+      return outcome === undefined ? undefined : { ...outcome, message: `${outcome.message} (${exemptionMessage(first).replace('rule skipped due to', 'with')})` };
+    }
+    if (first !== undefined) return { status: 'skip', message: exemptionMessage(first) };
+  }
   switch (rule.type) {
     case 'mutate':
       break;

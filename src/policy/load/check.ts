@@ -46,9 +46,9 @@ export function checkRule(rule: JsonObject, at: PathSegment[]): PolicyProblem[] 
 const VALIDATE_ACTIONS = ['pattern', 'anyPattern', 'deny', 'foreach', 'podSecurity', 'cel', 'manifests', 'assert'];
 const VALIDATE_FIELDS = new Set([...VALIDATE_ACTIONS, 'message', 'failureAction', 'failureActionOverrides', 'allowExistingViolations']);
 
-type Add = (path: PathSegment[], reason: string) => void;
+export type Add = (path: PathSegment[], reason: string) => void;
 
-function checkConditions(block: unknown, path: PathSegment[], add: Add): void {
+export function checkConditions(block: unknown, path: PathSegment[], add: Add): void {
   if (block === undefined || block === null) return;
   const lists: Array<[unknown[], PathSegment[]]> = Array.isArray(block)
     ? [[block, path]]

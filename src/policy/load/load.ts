@@ -2,7 +2,8 @@ import type { PathSegment, YamlDocument } from '../../kernel/index.js';
 import { BosunError, parseYamlStream } from '../../kernel/index.js';
 import { asArray, asObject, asString, isObject, stringMap } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
-import type { LoadedPolicy, PolicyRule } from '../api.js';
+import type { LoadedException, LoadedPolicy, PolicyRule } from '../api.js';
+import { EXCEPTION_API_VERSIONS, loadException } from './exception.js';
 import type { PolicyProblem } from './check.js';
 import { autogenControllers, autogenRules } from '../autogen/index.js';
 import { checkRule } from './check.js';
@@ -26,6 +27,8 @@ export interface LoadedPolicies {
   errors: BosunError[];
   /** Names of policies that were rejected, so callers can report their results as invalid. */
   invalidNames: string[];
+  /** PolicyExceptions found among the documents. */
+  exceptions: LoadedException[];
 }
 
 const KYVERNO_API = new Set(['kyverno.io/v1', 'kyverno.io/v2beta1']);
@@ -44,7 +47,7 @@ const CEL_POLICY_KINDS: Partial<Record<string, { convert: (name: string, spec: J
 };
 
 export function loadPolicyText(file: string, text: string): LoadedPolicies {
-  const out: LoadedPolicies = { policies: [], unsupported: [], errors: [], invalidNames: [] };
+  const out: LoadedPolicies = { policies: [], unsupported: [], errors: [], invalidNames: [], exceptions: [] };
   const json = file.toLowerCase().endsWith('.json');
   const stream = parseYamlStream(text, { file, json });
   out.errors.push(...stream.errors);
@@ -53,10 +56,10 @@ export function loadPolicyText(file: string, text: string): LoadedPolicies {
 }
 
 function loadDocument(file: string, doc: YamlDocument, out: LoadedPolicies): void {
-  const fail = (path: PathSegment[], reason: string): BosunError => {
+  const fail = (path: PathSegment[], reason: string, what = 'policy'): BosunError => {
     const at = doc.locate(path);
     const field = path.length === 0 ? '' : ` (${formatPath(path)})`;
-    return new BosunError('config.invalid', `invalid policy${field}: ${reason}`, { file, line: at.line, column: at.column });
+    return new BosunError('config.invalid', `invalid ${what}${field}: ${reason}`, { file, line: at.line, column: at.column });
   };
   const value = doc.value;
   if (!isObject(value)) {
@@ -100,6 +103,12 @@ function loadDocument(file: string, doc: YamlDocument, out: LoadedPolicies): voi
       file,
       line: doc.position.line,
     });
+    return;
+  }
+  if (kind === 'PolicyException' && EXCEPTION_API_VERSIONS.has(apiVersion)) {
+    const { exception, problems } = loadException(value, file, doc.position.line);
+    if (problems.length > 0) out.errors.push(...problems.map((p) => fail(p.path, p.reason, 'policy exception')));
+    else out.exceptions.push(exception);
     return;
   }
   const celKind = apiVersion.startsWith('policies.kyverno.io/') ? CEL_POLICY_KINDS[kind.replace(/^Namespaced/, '')] : undefined;

@@ -3,7 +3,7 @@ import type { Diagnostic, YamlDocument } from '../../../kernel/index.js';
 import { BosunError, diagnosticFrom, parseYamlStream } from '../../../kernel/index.js';
 import type { JsonObject, Resource } from '../../../k8s/index.js';
 import { asArray, asObject, asString, isClusterScoped, isObject, toResource } from '../../../k8s/index.js';
-import type { AdmissionInfo, LoadedPolicy, PolicyValues, UnsupportedPolicy } from '../../../policy/index.js';
+import type { AdmissionInfo, LoadedException, LoadedPolicy, PolicyValues, UnsupportedPolicy } from '../../../policy/index.js';
 import { loadPolicyText, parseValuesText } from '../../../policy/index.js';
 
 export async function readText(file: string, what: string): Promise<string> {
@@ -19,16 +19,19 @@ export interface PolicySet {
   unsupported: UnsupportedPolicy[];
   invalidNames: string[];
   errors: BosunError[];
+  /** PolicyExceptions found in the same files. */
+  exceptions: LoadedException[];
 }
 
 export async function loadPolicies(files: readonly string[]): Promise<PolicySet> {
-  const set: PolicySet = { policies: [], unsupported: [], invalidNames: [], errors: [] };
+  const set: PolicySet = { policies: [], unsupported: [], invalidNames: [], errors: [], exceptions: [] };
   for (const file of files) {
     const loaded = loadPolicyText(file, await readText(file, 'policy'));
     set.policies.push(...loaded.policies);
     set.unsupported.push(...loaded.unsupported);
     set.invalidNames.push(...loaded.invalidNames);
     set.errors.push(...loaded.errors);
+    set.exceptions.push(...loaded.exceptions);
   }
   return set;
 }

@@ -39,7 +39,10 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
   if (test.variables !== undefined) values = await loadValues(at(test.variables));
   if (test.values !== undefined) values = valuesFromObject(test.values);
   const admission = test.userinfo === undefined ? {} : await loadUserInfo(at(test.userinfo));
-  const diagnostics = [...policySet.errors.map((e) => diagnosticFrom(e)), ...loaded.diagnostics];
+  // PolicyExceptions: from the policy files and the test's `exceptions` files (any other kind there is ignored).
+  const exceptionSet = await loadPolicies(test.exceptions.map(at));
+  const exceptions = [...policySet.exceptions, ...exceptionSet.exceptions];
+  const diagnostics = [...policySet.errors, ...exceptionSet.errors].map((e) => diagnosticFrom(e)).concat(loaded.diagnostics);
 
   // generate.clone copies from the tests' cloneSourceResource files, else from the loaded resources.
   const cloneFiles = [...new Set(test.results.flatMap((r) => (r.cloneSourceResource === undefined ? [] : [at(r.cloneSourceResource)])))];
@@ -47,7 +50,7 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
   // Cluster lookups see the Context/ClusterResource objects and the Values file's namespaces.
   const lookupData = await loadLookupData(test.context === undefined ? undefined : at(test.context), test.clusterResources.map(at));
   const lookups = createMemoryLookups({ resources: [...lookupData.resources, ...values.namespaces.values()], images: lookupData.images });
-  const engine = createPolicyEngine({ policies: policySet.policies, values, cloneSources, lookups });
+  const engine = createPolicyEngine({ policies: policySet.policies, values, cloneSources, lookups, exceptions });
   const cache = new Map<string, RuleResult[]>();
   const evaluate = (resource: Resource, index: number, operation: Operation): RuleResult[] => {
     const key = `${index}/${operation}`;

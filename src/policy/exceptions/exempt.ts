@@ -1,0 +1,32 @@
+import type { LoadedException, LoadedPolicy } from '../api.js';
+import { evaluateConditions, wildcardMatch } from '../conditions/index.js';
+import type { MatchSubject } from '../match/index.js';
+import { ruleApplies } from '../match/index.js';
+import type { ContextData } from '../variables/index.js';
+
+/**
+ * The exceptions that cover one rule on one resource, ref. kyverno.io/docs "Policy Exceptions": an
+ * entry names the policy (`name`, or `namespace/name` for a namespaced Policy) and rule-name globs
+ * — autogen rules are covered only when named (`autogen-<rule>`), as Kyverno documents — and the
+ * exception's `match` selects the resource. `conditions` are checked separately with
+ * `conditionsHold`, since they need the rule's context.
+ */
+export function exceptionsFor(exceptions: readonly LoadedException[], policy: LoadedPolicy, rule: string, subject: MatchSubject): LoadedException[] {
+  const qualified = policy.namespace === undefined ? policy.name : `${policy.namespace}/${policy.name}`;
+  return exceptions.filter(
+    (e) =>
+      e.exceptions.some((entry) => (entry.policyName === qualified || entry.policyName === policy.name) && entry.ruleNames.some((glob) => wildcardMatch(glob, rule))) &&
+      ruleApplies({ match: e.match }, subject),
+  );
+}
+
+/** Conditions are optional; missing values read as empty, like preconditions. */
+export function conditionsHold(exception: LoadedException, data: ContextData): boolean {
+  return exception.conditions === undefined || evaluateConditions(exception.conditions, data, 'empty').passed;
+}
+
+/** How an exempted rule is reported. */
+export function exemptionMessage(exception: LoadedException): string {
+  const ref = exception.namespace === undefined ? exception.name : `${exception.namespace}/${exception.name}`;
+  return `rule skipped due to policy exception ${ref}`;
+}

@@ -1,0 +1,1 @@
+export { conditionsHold, exceptionsFor, exemptionMessage } from './exempt.js';
