@@ -5,7 +5,7 @@ export type { RuleStatus };
 
 /** A Kyverno `kyverno.io/v1` (or v2beta1) ClusterPolicy/Policy, checked at load time. */
 export interface LoadedPolicy {
-  kind: 'ClusterPolicy' | 'Policy' | 'ValidatingPolicy' | 'NamespacedValidatingPolicy' | 'MutatingPolicy' | 'NamespacedMutatingPolicy' | 'GeneratingPolicy' | 'NamespacedGeneratingPolicy';
+  kind: 'ClusterPolicy' | 'Policy' | 'ValidatingAdmissionPolicy' | 'ValidatingPolicy' | 'NamespacedValidatingPolicy' | 'MutatingPolicy' | 'NamespacedMutatingPolicy' | 'GeneratingPolicy' | 'NamespacedGeneratingPolicy';
   name: string;
   /** Set for namespaced `Policy`: it applies only to resources in that namespace. */
   namespace: string | undefined;

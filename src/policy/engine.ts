@@ -5,7 +5,7 @@ import { emptyValues } from './api.js';
 import type { PolicyLookups } from './ports.js';
 import { LookupError, NO_LOOKUPS } from './ports.js';
 import { libraryBindings } from './cel/index.js';
-import { celPreconditionsHold, runCelValidate } from './cel/index.js';
+import { celPreconditionsHold, runCelValidation } from './cel/index.js';
 import { runCelMutations } from './cel/mutate.js';
 import type { CelInput } from './cel/index.js';
 import { evaluateConditions } from './conditions/index.js';
@@ -47,7 +47,7 @@ export interface PolicyEngine {
  */
 export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
   const values = options.values ?? emptyValues();
-  const env: EvalEnv = { values, cloneSources: options.cloneSources ?? [], exceptions: options.exceptions ?? [], libraries: libraryBindings(options.lookups ?? NO_LOOKUPS, options.clock ?? (() => new Date())) };
+  const env: EvalEnv = { values, cloneSources: options.cloneSources ?? [], exceptions: options.exceptions ?? [], lookups: options.lookups ?? NO_LOOKUPS, libraries: libraryBindings(options.lookups ?? NO_LOOKUPS, options.clock ?? (() => new Date())) };
   return {
     evaluate(resource, evaluateOptions = {}) {
       const admission: AdmissionInfo = {
@@ -91,6 +91,7 @@ interface EvalEnv {
   values: PolicyValues;
   cloneSources: readonly JsonObject[];
   exceptions: readonly LoadedException[];
+  lookups: PolicyLookups;
   libraries: Record<string, unknown>;
 }
 
@@ -151,7 +152,7 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
     }
     const validate = asObject(rule.spec['validate']) ?? {};
     const cel = asObject(validate['cel']);
-    if (cel !== undefined) return runCelValidate(rule.name, cel, celInput(data, resource, env));
+    if (cel !== undefined) return runCelValidation(rule.name, cel, celInput(data, resource, env), env.lookups);
     const foreachValues = ruleValues(values, policy.name, rule.name)?.foreachValues ?? {};
     return runValidate(rule.name, validate, data, foreachValues);
   } catch (cause) {

@@ -15,13 +15,15 @@ export interface CelInput {
   oldObject: unknown;
   request: JsonObject;
   namespaceObject: unknown;
+  /** The parameter object (`params`) of a policy with paramKind. @default null */
+  params?: unknown;
   /** Kyverno library receivers (`image`, `resource`, `http`, `time`, ...), see `libraryBindings`. @default none */
   libraries?: Record<string, unknown>;
 }
 
 /** The variables an expression sees: libraries first, so admission names always win. */
 export function celActivation(input: CelInput, variables: Record<string, unknown>): Record<string, unknown> {
-  return { ...(input.libraries ?? {}), object: input.object, oldObject: input.oldObject, request: input.request, namespaceObject: input.namespaceObject, params: null, variables };
+  return { ...(input.libraries ?? {}), object: input.object, oldObject: input.oldObject, request: input.request, namespaceObject: input.namespaceObject, params: input.params ?? null, variables };
 }
 
 /**
@@ -30,9 +32,6 @@ export function celActivation(input: CelInput, variables: Record<string, unknown
  * messageExpression). Variables are computed on first use, as in ValidatingAdmissionPolicy.
  */
 export function runCelValidate(ruleName: string, cel: JsonObject, input: CelInput): CelOutcome {
-  if (cel['paramKind'] !== undefined || cel['paramRef'] !== undefined) {
-    return { status: 'skip', message: 'validate.cel with params is not supported yet' };
-  }
   const variables: Record<string, unknown> = {};
   const activation = celActivation(input, variables);
   for (const raw of asArray(cel['variables'])) {
@@ -55,6 +54,7 @@ export function runCelValidate(ruleName: string, cel: JsonObject, input: CelInpu
       result = evaluateCel(expression, activation);
     } catch (cause) {
       if (cause instanceof LookupError) return { status: 'error', message: cause.message };
+      if (cel['failurePolicy'] === 'Ignore') return { status: 'skip', message: `expression error ignored (failurePolicy Ignore): ${firstLine(cause)}` };
       // As in ValidatingAdmissionPolicy with failurePolicy Fail (Kyverno's default), an expression
       // that cannot be evaluated rejects the request.
       return { status: 'fail', message: `${failMessage(e, expression, activation)} (expression error: ${firstLine(cause)})` };

@@ -3,8 +3,8 @@ import type { Diagnostic, YamlDocument } from '../../../kernel/index.js';
 import { BosunError, diagnosticFrom, parseYamlStream } from '../../../kernel/index.js';
 import type { JsonObject, Resource } from '../../../k8s/index.js';
 import { asArray, asObject, asString, isClusterScoped, isObject, toResource } from '../../../k8s/index.js';
-import type { AdmissionInfo, LoadedException, LoadedPolicy, PolicyValues, UnsupportedPolicy } from '../../../policy/index.js';
-import { loadPolicyText, parseValuesText } from '../../../policy/index.js';
+import type { AdmissionBindingDoc, AdmissionInfo, AdmissionPolicyDoc, LoadedException, LoadedPolicy, PolicyValues, UnsupportedPolicy } from '../../../policy/index.js';
+import { bindAdmissionPolicies, loadPolicyText, parseValuesText } from '../../../policy/index.js';
 
 export async function readText(file: string, what: string): Promise<string> {
   try {
@@ -21,10 +21,14 @@ export interface PolicySet {
   errors: BosunError[];
   /** PolicyExceptions found in the same files. */
   exceptions: LoadedException[];
+  /** Loaded, but partly not evaluated (e.g. VAP auditAnnotations). */
+  warnings: BosunError[];
 }
 
 export async function loadPolicies(files: readonly string[]): Promise<PolicySet> {
-  const set: PolicySet = { policies: [], unsupported: [], invalidNames: [], errors: [], exceptions: [] };
+  const set: PolicySet = { policies: [], unsupported: [], invalidNames: [], errors: [], exceptions: [], warnings: [] };
+  const admissionPolicies: AdmissionPolicyDoc[] = [];
+  const admissionBindings: AdmissionBindingDoc[] = [];
   for (const file of files) {
     const loaded = loadPolicyText(file, await readText(file, 'policy'));
     set.policies.push(...loaded.policies);
@@ -32,7 +36,12 @@ export async function loadPolicies(files: readonly string[]): Promise<PolicySet>
     set.invalidNames.push(...loaded.invalidNames);
     set.errors.push(...loaded.errors);
     set.exceptions.push(...loaded.exceptions);
+    set.warnings.push(...loaded.warnings);
+    admissionPolicies.push(...loaded.admissionPolicies);
+    admissionBindings.push(...loaded.admissionBindings);
   }
+  // ValidatingAdmissionPolicies and their bindings may sit in different files.
+  set.policies.push(...bindAdmissionPolicies(admissionPolicies, admissionBindings));
   return set;
 }
 

@@ -42,14 +42,16 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
   // PolicyExceptions: from the policy files and the test's `exceptions` files (any other kind there is ignored).
   const exceptionSet = await loadPolicies(test.exceptions.map(at));
   const exceptions = [...policySet.exceptions, ...exceptionSet.exceptions];
-  const diagnostics = [...policySet.errors, ...exceptionSet.errors].map((e) => diagnosticFrom(e)).concat(loaded.diagnostics);
+  const diagnostics = [...policySet.errors, ...exceptionSet.errors].map((e) => diagnosticFrom(e)).concat(loaded.diagnostics, policySet.warnings.map((w) => diagnosticFrom(w, 'warning')));
 
   // generate.clone copies from the tests' cloneSourceResource files, else from the loaded resources.
   const cloneFiles = [...new Set(test.results.flatMap((r) => (r.cloneSourceResource === undefined ? [] : [at(r.cloneSourceResource)])))];
   const cloneSources = [...(await loadResources(cloneFiles)).resources, ...loaded.resources].map((r) => r.object);
   // Cluster lookups see the Context/ClusterResource objects and the Values file's namespaces.
   const lookupData = await loadLookupData(test.context === undefined ? undefined : at(test.context), test.clusterResources.map(at));
-  const lookups = createMemoryLookups({ resources: [...lookupData.resources, ...values.namespaces.values()], images: lookupData.images });
+  // ValidatingAdmissionPolicy parameters (paramResources) are found through the same lookups.
+  const params = (await loadResources(test.paramResources.map(at))).resources.map((r) => r.object);
+  const lookups = createMemoryLookups({ resources: [...lookupData.resources, ...params, ...values.namespaces.values()], images: lookupData.images });
   const engine = createPolicyEngine({ policies: policySet.policies, values, cloneSources, lookups, exceptions });
   const cache = new Map<string, RuleResult[]>();
   const evaluate = (resource: Resource, index: number, operation: Operation): RuleResult[] => {
