@@ -48,6 +48,11 @@ export interface RuleResult {
   message: string;
   /** mutate rules that applied (`pass`): the resource after this rule and every mutate rule before it. */
   patched?: JsonObject;
+  /**
+   * Set on mutate-existing (`mutate.targets`) results: the admitted resource that triggered the rule;
+   * `resource` is then the target and `patched` the target after the patch.
+   */
+  trigger?: ResultResource;
   /** generate rules that applied (`pass`): the resources they would create. */
   generated?: JsonObject[];
 }

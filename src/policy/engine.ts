@@ -10,7 +10,8 @@ import { runCelMutations } from './cel/mutate.js';
 import type { CelInput } from './cel/index.js';
 import { evaluateConditions } from './conditions/index.js';
 import { runGenerate } from './handlers/generate/index.js';
-import { runMutate } from './handlers/mutate/index.js';
+import { runMutate, runMutateTargets } from './handlers/mutate/index.js';
+import type { TargetOutcome } from './handlers/mutate/index.js';
 import { runValidate } from './handlers/validate/index.js';
 import { ruleApplies } from './match/index.js';
 import { conditionsHold, exceptionsFor, exemptionMessage } from './exceptions/index.js';
@@ -68,11 +69,18 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
             if (done.has(policy) || (rule.type === 'mutate') !== (phase === 'mutate')) continue;
             const outcome = evaluateRule(policy, rule, current, admission, env);
             if (outcome === undefined) continue;
+            const trigger = { apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name };
+            if (outcome.targets !== undefined && outcome.targets.length > 0) {
+              // Mutate-existing: one result per target, about the target; the trigger is unchanged.
+              for (const t of outcome.targets) results.push({ policy: policy.name, rule: rule.name, trigger, ...t });
+              continue;
+            }
+            const { targets: _none, ...plain } = outcome;
             results.push({
               policy: policy.name,
               rule: rule.name,
-              resource: { apiVersion: resource.apiVersion, kind: resource.kind, namespace: resource.namespace, name: resource.name },
-              ...outcome,
+              resource: trigger,
+              ...plain,
             });
             if (outcome.patched !== undefined) current = toResource(outcome.patched, resource.source);
             if (policy.applyRules === 'One' && outcome.status !== 'skip') done.add(policy);
@@ -84,7 +92,7 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
   };
 }
 
-type Outcome = { status: RuleStatus; message: string; patched?: JsonObject; generated?: JsonObject[] };
+type Outcome = { status: RuleStatus; message: string; patched?: JsonObject; generated?: JsonObject[]; targets?: TargetOutcome[] };
 
 /** What every rule evaluation shares. */
 interface EvalEnv {
@@ -146,6 +154,12 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
       const celMutations = asObject(asObject(rule.spec['mutate'])?.['mutatingPolicy']);
       if (celMutations !== undefined) return runCelMutations(rule.name, celMutations, celInput(data, resource, env));
       const foreach = ruleValues(values, policy.name, rule.name)?.foreachValues ?? {};
+      const mutateBlock = asObject(rule.spec['mutate']) ?? {};
+      if (mutateBlock['targets'] !== undefined) {
+        const targets = runMutateTargets(rule.name, mutateBlock, data, foreach, env.lookups);
+        if (targets.length === 0) return { status: 'skip', message: `rule ${rule.name} skipped: no target resources found` };
+        return { status: 'pass', message: '', targets };
+      }
       const mutated = runMutate(rule.name, asObject(rule.spec['mutate']) ?? {}, data, foreach);
       // Only an applied patch carries a resource; a skip leaves the previous one in force.
       return mutated.status === 'pass' ? mutated : { status: mutated.status, message: mutated.message };

@@ -38,6 +38,7 @@ export function checkRule(rule: JsonObject, at: PathSegment[]): PolicyProblem[] 
     checkForeach(validate['foreach'], ['validate', 'foreach'], add);
     checkPodSecurity(validate['podSecurity'], ['validate', 'podSecurity'], add);
   }
+  checkTargets(asObject(rule['mutate'])?.['targets'], ['mutate', 'targets'], add);
   checkCel(rule, add);
   checkVariables(rule, [], add);
   return problems;
@@ -74,6 +75,21 @@ function checkContext(entries: unknown, path: PathSegment[], add: Add): void {
     if (entry === undefined || typeof entry['name'] !== 'string') add([...path, i, 'name'], 'context entry has no name');
     const jp = asString(asObject(entry?.['variable'])?.['jmesPath']);
     if (jp !== undefined && !jp.includes('{{')) checkExpression(jp, [...path, i, 'variable', 'jmesPath'], add);
+  });
+}
+
+/** `mutate.targets`: each entry names the apiVersion and kind it selects. */
+function checkTargets(list: unknown, path: PathSegment[], add: Add): void {
+  if (list === undefined) return;
+  if (!Array.isArray(list) || list.length === 0) return add(path, 'mutate.targets must list at least one target');
+  list.forEach((raw, i) => {
+    const entry = asObject(raw);
+    if (entry === undefined) return add([...path, i], 'a target must be a mapping');
+    for (const field of ['apiVersion', 'kind']) {
+      if (typeof entry[field] !== 'string' || entry[field] === '') add([...path, i, field], `target ${field} is required`);
+    }
+    checkConditions(entry['preconditions'], [...path, i, 'preconditions'], add);
+    checkContext(entry['context'], [...path, i, 'context'], add);
   });
 }
 
