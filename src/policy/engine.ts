@@ -108,7 +108,9 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
   const namespaceLabels = values.namespaceLabels.get(resource.namespace ?? '') ?? {};
   const subject = { resource, admission, namespaceLabels };
   if (!ruleApplies(rule.spec, subject)) return undefined;
-  const exempting = env.exceptions.length === 0 ? [] : exceptionsFor(env.exceptions, policy, rule.name, subject);
+  // kyverno.io PolicyExceptions cover ClusterPolicy/Policy rules only; the CEL kinds have their own.
+  const exceptionable = policy.kind === 'ClusterPolicy' || policy.kind === 'Policy';
+  const exempting = env.exceptions.length === 0 || !exceptionable ? [] : exceptionsFor(env.exceptions, policy, rule.name, subject);
   if (exempting.length > 0) {
     const data = ruleContext(policy, rule, resource, admission, values);
     const holding = exempting.filter((e) => conditionsHold(e, data));
@@ -147,7 +149,7 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
       if (!pre.holds) return { status: 'skip', message: pre.reason };
     }
     if (rule.type === 'generate') {
-      const outcome = runGenerate(rule.name, asObject(rule.spec['generate']) ?? {}, data, cloneSources);
+      const outcome = runGenerate(rule.name, asObject(rule.spec['generate']) ?? {}, data, cloneSources, env.libraries);
       return outcome.status === 'pass' ? outcome : { status: outcome.status, message: outcome.message };
     }
     if (rule.type === 'mutate') {
