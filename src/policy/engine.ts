@@ -75,13 +75,10 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
               for (const t of outcome.targets) results.push({ policy: policy.name, rule: rule.name, trigger, ...t });
               continue;
             }
-            const { targets: _none, ...plain } = outcome;
-            results.push({
-              policy: policy.name,
-              rule: rule.name,
-              resource: trigger,
-              ...plain,
-            });
+            const result: RuleResult = { policy: policy.name, rule: rule.name, resource: trigger, status: outcome.status, message: outcome.message };
+            if (outcome.patched !== undefined) result.patched = outcome.patched;
+            if (outcome.generated !== undefined) result.generated = outcome.generated;
+            results.push(result);
             if (outcome.patched !== undefined) current = toResource(outcome.patched, resource.source);
             if (policy.applyRules === 'One' && outcome.status !== 'skip') done.add(policy);
           }
