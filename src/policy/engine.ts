@@ -14,7 +14,7 @@ import { runMutate, runMutateTargets } from './handlers/mutate/index.js';
 import type { TargetOutcome } from './handlers/mutate/index.js';
 import { runValidate } from './handlers/validate/index.js';
 import { ruleApplies } from './match/index.js';
-import { conditionsHold, exceptionsFor, exemptionMessage } from './exceptions/index.js';
+import { conditionsHold, exceptionRef, exceptionsFor, exemptionMessage } from './exceptions/index.js';
 import { buildContext, loadContextEntries, setDotted, VariableError } from './variables/index.js';
 import type { ContextData } from './variables/index.js';
 
@@ -103,26 +103,9 @@ interface EvalEnv {
 function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, env: EvalEnv): Outcome | undefined {
   const { values, cloneSources } = env;
   const namespaceLabels = values.namespaceLabels.get(resource.namespace ?? '') ?? {};
-  const subject = { resource, admission, namespaceLabels };
-  if (!ruleApplies(rule.spec, subject)) return undefined;
-  // kyverno.io PolicyExceptions cover ClusterPolicy/Policy rules only; the CEL kinds have their own.
-  const exceptionable = policy.kind === 'ClusterPolicy' || policy.kind === 'Policy';
-  const exempting = env.exceptions.length === 0 || !exceptionable ? [] : exceptionsFor(env.exceptions, policy, rule.name, subject);
-  if (exempting.length > 0) {
-    const data = ruleContext(policy, rule, resource, admission, values);
-    const holding = exempting.filter((e) => conditionsHold(e, data));
-    const podSecurity = asObject(asObject(rule.spec['validate'])?.['podSecurity']);
-    const first = holding[0];
-    if (first !== undefined && podSecurity !== undefined && holding.some((e) => e.podSecurity.length > 0)) {
-      // ref. kyverno.io/docs "Policy Exceptions › Pod Security": the exception's controls are
-      // exempted and the rule still runs on the rest.
-      const exclude = [...asArray(podSecurity['exclude']), ...holding.flatMap((e) => e.podSecurity)];
-      const exempted: PolicyRule = { ...rule, spec: { ...rule.spec, validate: { ...asObject(rule.spec['validate']), podSecurity: { ...podSecurity, exclude } } } };
-      const outcome = evaluateRule(policy, exempted, resource, admission, { ...env, exceptions: [] });
-      return outcome === undefined ? undefined : { ...outcome, message: `${outcome.message} (${exemptionMessage(first).replace('rule skipped due to', 'with')})` };
-    }
-    if (first !== undefined) return { status: 'skip', message: exemptionMessage(first) };
-  }
+  if (!ruleApplies(rule.spec, { resource, admission, namespaceLabels })) return undefined;
+  const exempted = env.exceptions.length === 0 ? 'none' : withExceptions(policy, rule, resource, admission, env);
+  if (exempted !== 'none') return exempted;
   switch (rule.type) {
     case 'mutate':
       break;
@@ -172,6 +155,36 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
     if (cause instanceof VariableError || cause instanceof LookupError) return { status: 'error', message: cause.message };
     return { status: 'error', message: `evaluation failed: ${cause instanceof Error ? cause.message : String(cause)}` };
   }
+}
+
+/**
+ * PolicyExceptions (kyverno.io) cover ClusterPolicy/Policy rules only; the CEL kinds have their own
+ * exception kind. A matching exception skips the rule, except that podSecurity entries are added
+ * to a podSecurity rule's exclusions and the rule still runs on the rest (ref. kyverno.io/docs
+ * "Policy Exceptions › Pod Security"). `none`: no exception applies.
+ */
+function withExceptions(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, env: EvalEnv): Outcome | undefined | 'none' {
+  if (policy.kind !== 'ClusterPolicy' && policy.kind !== 'Policy') return 'none';
+  const subject = { resource, admission, namespaceLabels: env.values.namespaceLabels.get(resource.namespace ?? '') ?? {} };
+  const candidates = exceptionsFor(env.exceptions, policy, rule.name, subject);
+  if (candidates.length === 0) return 'none';
+  let holding: LoadedException[];
+  try {
+    const data = ruleContext(policy, rule, resource, admission, env.values);
+    holding = candidates.filter((e) => conditionsHold(e, data));
+  } catch (cause) {
+    return { status: 'error', message: `policy exception conditions could not be evaluated: ${cause instanceof Error ? cause.message : String(cause)}` };
+  }
+  const first = holding[0];
+  if (first === undefined) return 'none';
+  const podSecurity = asObject(asObject(rule.spec['validate'])?.['podSecurity']);
+  const extra = holding.flatMap((e) => e.podSecurity);
+  if (podSecurity === undefined || extra.length === 0) return { status: 'skip', message: exemptionMessage(first) };
+  const exclude = [...asArray(podSecurity['exclude']), ...extra];
+  const narrowed: PolicyRule = { ...rule, spec: { ...rule.spec, validate: { ...asObject(rule.spec['validate']), podSecurity: { ...podSecurity, exclude } } } };
+  const outcome = evaluateRule(policy, narrowed, resource, admission, { ...env, exceptions: [] });
+  const by = holding.filter((e) => e.podSecurity.length > 0).map(exceptionRef).join(', ');
+  return outcome === undefined ? undefined : { ...outcome, message: `${outcome.message} (podSecurity exemptions from policy exception ${by})` };
 }
 
 function ruleContext(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, values: PolicyValues): ContextData {

@@ -27,6 +27,10 @@ export function conditionsHold(exception: LoadedException, data: ContextData): b
 
 /** How an exempted rule is reported. */
 export function exemptionMessage(exception: LoadedException): string {
-  const ref = exception.namespace === undefined ? exception.name : `${exception.namespace}/${exception.name}`;
-  return `rule skipped due to policy exception ${ref}`;
+  return `rule skipped due to policy exception ${exceptionRef(exception)}`;
+}
+
+/** `namespace/name` (or `name`) of an exception. */
+export function exceptionRef(exception: LoadedException): string {
+  return exception.namespace === undefined ? exception.name : `${exception.namespace}/${exception.name}`;
 }

@@ -1,1 +1,1 @@
-export { conditionsHold, exceptionsFor, exemptionMessage } from './exempt.js';
+export { conditionsHold, exceptionRef, exceptionsFor, exemptionMessage } from './exempt.js';
