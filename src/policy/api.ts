@@ -88,7 +88,8 @@ export function emptyValues(): PolicyValues {
  * A Kyverno PolicyException (`kyverno.io/v2`, `v2beta1`), checked at load time: rules it names are
  * `skip` for the resources it matches, or (with `podSecurity`) run with extra control exemptions.
  */
-export interface LoadedException {
+export interface KyvernoException {
+  api: 'kyverno.io';
   name: string;
   namespace: string | undefined;
   /** Policy (`name`, or `namespace/name` for a namespaced Policy) and rule-name globs it exempts. */
@@ -102,3 +103,19 @@ export interface LoadedException {
   file: string;
   line: number;
 }
+
+/**
+ * A `policies.kyverno.io` PolicyException for the CEL policy kinds: the policies it names (by name
+ * and optionally kind) are `skip` for requests where every `matchConditions` expression holds.
+ */
+export interface CelPolicyException {
+  api: 'policies.kyverno.io';
+  name: string;
+  namespace: string | undefined;
+  policyRefs: Array<{ name: string; kind: string | undefined }>;
+  matchConditions: JsonObject[];
+  file: string;
+  line: number;
+}
+
+export type LoadedException = KyvernoException | CelPolicyException;

@@ -1,6 +1,6 @@
 import type { JsonObject, Resource } from '../k8s/index.js';
 import { asArray, asObject, toResource } from '../k8s/index.js';
-import type { AdmissionInfo, LoadedException, LoadedPolicy, PolicyRule, PolicyValues, RuleResult, RuleStatus } from './api.js';
+import type { AdmissionInfo, KyvernoException, LoadedException, LoadedPolicy, PolicyRule, PolicyValues, RuleResult, RuleStatus } from './api.js';
 import { emptyValues } from './api.js';
 import type { PolicyLookups } from './ports.js';
 import { LookupError, NO_LOOKUPS } from './ports.js';
@@ -14,7 +14,7 @@ import { runMutate, runMutateTargets } from './handlers/mutate/index.js';
 import type { TargetOutcome } from './handlers/mutate/index.js';
 import { runValidate } from './handlers/validate/index.js';
 import { ruleApplies } from './match/index.js';
-import { conditionsHold, exceptionRef, exceptionsFor, exemptionMessage } from './exceptions/index.js';
+import { celExceptionsFor, conditionsHold, exceptionRef, exceptionsFor, exemptionMessage } from './exceptions/index.js';
 import { buildContext, loadContextEntries, setDotted, VariableError } from './variables/index.js';
 import type { ContextData } from './variables/index.js';
 
@@ -164,11 +164,11 @@ function evaluateRule(policy: LoadedPolicy, rule: PolicyRule, resource: Resource
  * "Policy Exceptions › Pod Security"). `none`: no exception applies.
  */
 function withExceptions(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, env: EvalEnv): Outcome | undefined | 'none' {
-  if (policy.kind !== 'ClusterPolicy' && policy.kind !== 'Policy') return 'none';
+  if (policy.kind !== 'ClusterPolicy' && policy.kind !== 'Policy') return withCelExceptions(policy, rule, resource, admission, env);
   const subject = { resource, admission, namespaceLabels: env.values.namespaceLabels.get(resource.namespace ?? '') ?? {} };
   const candidates = exceptionsFor(env.exceptions, policy, rule.name, subject);
   if (candidates.length === 0) return 'none';
-  let holding: LoadedException[];
+  let holding: KyvernoException[];
   try {
     const data = ruleContext(policy, rule, resource, admission, env.values);
     holding = candidates.filter((e) => conditionsHold(e, data));
@@ -185,6 +185,21 @@ function withExceptions(policy: LoadedPolicy, rule: PolicyRule, resource: Resour
   const outcome = evaluateRule(policy, narrowed, resource, admission, { ...env, exceptions: [] });
   const by = holding.filter((e) => e.podSecurity.length > 0).map(exceptionRef).join(', ');
   return outcome === undefined ? undefined : { ...outcome, message: `${outcome.message} (podSecurity exemptions from policy exception ${by})` };
+}
+
+/** CEL policy kinds: an exception naming the policy whose matchConditions all hold skips it. */
+function withCelExceptions(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, env: EvalEnv): Outcome | 'none' {
+  const candidates = policy.kind === 'ValidatingAdmissionPolicy' ? [] : celExceptionsFor(env.exceptions, policy);
+  if (candidates.length === 0) return 'none';
+  const input = celInput(ruleContext(policy, rule, resource, admission, env.values), resource, env);
+  for (const exception of candidates) {
+    try {
+      if (celPreconditionsHold(exception.matchConditions, input).holds) return { status: 'skip', message: exemptionMessage(exception) };
+    } catch (cause) {
+      return { status: 'error', message: `policy exception ${exceptionRef(exception)}: ${cause instanceof Error ? cause.message : String(cause)}` };
+    }
+  }
+  return 'none';
 }
 
 function ruleContext(policy: LoadedPolicy, rule: PolicyRule, resource: Resource, admission: AdmissionInfo, values: PolicyValues): ContextData {

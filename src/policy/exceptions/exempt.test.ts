@@ -124,3 +124,50 @@ spec:
     assert.ok(messages.some((m) => /spec\.podSecurity\[0\]\.controlName/.test(m)), messages.join('\n'));
   });
 });
+
+describe('PolicyException for CEL policies', () => {
+  const vpol = `apiVersion: policies.kyverno.io/v1alpha1
+kind: ValidatingPolicy
+metadata:
+  name: no-host-network
+spec:
+  matchConstraints:
+    resourceRules:
+    - apiGroups: [""]
+      apiVersions: [v1]
+      operations: [CREATE]
+      resources: [pods]
+  validations:
+  - expression: "!object.spec.?hostNetwork.orValue(false)"
+---
+apiVersion: policies.kyverno.io/v1alpha1
+kind: PolicyException
+metadata:
+  name: allow-infra
+  namespace: infra
+spec:
+  policyRefs:
+  - name: no-host-network
+    kind: ValidatingPolicy
+  matchConditions:
+  - name: infra-namespace
+    expression: "object.metadata.namespace == 'infra'"
+`;
+
+  it('skips the named policy where every matchCondition holds', () => {
+    const loaded = loadPolicyText('v.yaml', vpol);
+    assert.deepEqual(loaded.errors.map((err) => err.describe()), []);
+    const e = createPolicyEngine({ policies: loaded.policies, exceptions: loaded.exceptions });
+    const infra = e.evaluate(hostPod('p', 'infra', {}))[0];
+    assert.equal(infra?.status, 'skip');
+    assert.match(infra?.message ?? '', /infra\/allow-infra/);
+    assert.equal(e.evaluate(hostPod('p', 'prod', {}))[0]?.status, 'fail');
+  });
+
+  it('reports a reference without a name and invalid CEL at their fields', () => {
+    const loaded = loadPolicyText('v.yaml', vpol.replace('  - name: no-host-network\n    kind: ValidatingPolicy\n', '  - kind: ValidatingPolicy\n').replace("== 'infra'\"", "== \""));
+    const messages = loaded.errors.map((err) => err.describe()).join('\n');
+    assert.match(messages, /invalid policy exception \(spec\.policyRefs\[0\]\.name\)/);
+    assert.match(messages, /invalid policy exception \(spec\.matchConditions\[0\]\.expression\): invalid CEL/);
+  });
+});

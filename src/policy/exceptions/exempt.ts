@@ -1,4 +1,4 @@
-import type { LoadedException, LoadedPolicy } from '../api.js';
+import type { CelPolicyException, KyvernoException, LoadedException, LoadedPolicy } from '../api.js';
 import { evaluateConditions, wildcardMatch } from '../conditions/index.js';
 import type { MatchSubject } from '../match/index.js';
 import { ruleApplies } from '../match/index.js';
@@ -11,17 +11,26 @@ import type { ContextData } from '../variables/index.js';
  * exception's `match` selects the resource. `conditions` are checked separately with
  * `conditionsHold`, since they need the rule's context.
  */
-export function exceptionsFor(exceptions: readonly LoadedException[], policy: LoadedPolicy, rule: string, subject: MatchSubject): LoadedException[] {
+export function exceptionsFor(exceptions: readonly LoadedException[], policy: LoadedPolicy, rule: string, subject: MatchSubject): KyvernoException[] {
   const qualified = policy.namespace === undefined ? policy.name : `${policy.namespace}/${policy.name}`;
   return exceptions.filter(
-    (e) =>
+    (e): e is KyvernoException =>
+      e.api === 'kyverno.io' &&
       e.exceptions.some((entry) => (entry.policyName === qualified || entry.policyName === policy.name) && entry.ruleNames.some((glob) => wildcardMatch(glob, rule))) &&
       ruleApplies({ match: e.match }, subject),
   );
 }
 
+/**
+ * CEL-policy exceptions naming the policy (by name, and by kind when the reference gives one);
+ * their matchConditions are checked by the caller with the request's CEL input.
+ */
+export function celExceptionsFor(exceptions: readonly LoadedException[], policy: LoadedPolicy): CelPolicyException[] {
+  return exceptions.filter((e): e is CelPolicyException => e.api === 'policies.kyverno.io' && e.policyRefs.some((ref) => ref.name === policy.name && (ref.kind === undefined || ref.kind === '' || ref.kind === policy.kind)));
+}
+
 /** Conditions are optional; missing values read as empty, like preconditions. */
-export function conditionsHold(exception: LoadedException, data: ContextData): boolean {
+export function conditionsHold(exception: KyvernoException, data: ContextData): boolean {
   return exception.conditions === undefined || evaluateConditions(exception.conditions, data, 'empty').passed;
 }
 

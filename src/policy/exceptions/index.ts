@@ -1,1 +1,1 @@
-export { conditionsHold, exceptionRef, exceptionsFor, exemptionMessage } from './exempt.js';
+export { celExceptionsFor, conditionsHold, exceptionRef, exceptionsFor, exemptionMessage } from './exempt.js';

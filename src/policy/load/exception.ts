@@ -1,7 +1,8 @@
 import type { PathSegment } from '../../kernel/index.js';
 import { asArray, asObject, asString, isObject } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
-import type { LoadedException } from '../api.js';
+import type { CelPolicyException, KyvernoException } from '../api.js';
+import { compileCel } from '../cel/index.js';
 import type { PolicyProblem } from './check.js';
 import { checkConditions } from './check.js';
 import { checkPodSecurity } from './pod-security.js';
@@ -14,7 +15,7 @@ export const EXCEPTION_API_VERSIONS: ReadonlySet<string> = new Set(['kyverno.io/
  * `spec.exceptions` entries (each naming a policy and at least one rule) or without `spec.match`;
  * the same problems are reported here with their field paths.
  */
-export function loadException(document: JsonObject, file: string, line: number): { exception: LoadedException; problems: PolicyProblem[] } {
+export function loadException(document: JsonObject, file: string, line: number): { exception: KyvernoException; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   const add = (path: PathSegment[], reason: string): void => void problems.push({ path, reason });
   const metadata = asObject(document['metadata']);
@@ -45,6 +46,7 @@ export function loadException(document: JsonObject, file: string, line: number):
   }
   return {
     exception: {
+      api: 'kyverno.io',
       name,
       namespace: asString(metadata?.['namespace']),
       exceptions,
@@ -54,6 +56,43 @@ export function loadException(document: JsonObject, file: string, line: number):
       file,
       line,
     },
+    problems,
+  };
+}
+
+/** apiVersions of the CEL-policy PolicyException. ref. kyverno.io/docs "PolicyException (CEL policies)". */
+export const CEL_EXCEPTION_API_VERSIONS: ReadonlySet<string> = new Set(['policies.kyverno.io/v1alpha1', 'policies.kyverno.io/v1beta1', 'policies.kyverno.io/v1']);
+
+/** Checks a CEL-policy PolicyException: policyRefs with names, matchConditions that compile. */
+export function loadCelException(document: JsonObject, file: string, line: number): { exception: CelPolicyException; problems: PolicyProblem[] } {
+  const problems: PolicyProblem[] = [];
+  const add = (path: PathSegment[], reason: string): void => void problems.push({ path, reason });
+  const metadata = asObject(document['metadata']);
+  const name = asString(metadata?.['name']) ?? '';
+  if (name === '') add(['metadata', 'name'], 'metadata.name is required');
+  const spec = asObject(document['spec']);
+  const refs = asArray(spec?.['policyRefs']);
+  if (refs.length === 0) add(['spec', 'policyRefs'], 'spec.policyRefs must name at least one policy');
+  const policyRefs = refs.map((raw, i) => {
+    const ref = asObject(raw);
+    const refName = asString(ref?.['name']) ?? '';
+    if (refName === '') add(['spec', 'policyRefs', i, 'name'], 'policy name is required');
+    return { name: refName, kind: asString(ref?.['kind']) };
+  });
+  const matchConditions = asArray(spec?.['matchConditions']);
+  matchConditions.forEach((raw, i) => {
+    const condition = asObject(raw);
+    const expression = asString(condition?.['expression']);
+    if (asString(condition?.['name']) === undefined) add(['spec', 'matchConditions', i, 'name'], 'name is required');
+    if (expression === undefined) return add(['spec', 'matchConditions', i, 'expression'], 'expression is required');
+    try {
+      compileCel(expression);
+    } catch (cause) {
+      add(['spec', 'matchConditions', i, 'expression'], `invalid CEL expression: ${(cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? ''}`);
+    }
+  });
+  return {
+    exception: { api: 'policies.kyverno.io', name, namespace: asString(metadata?.['namespace']), policyRefs, matchConditions: matchConditions.filter(isObject), file, line },
     problems,
   };
 }

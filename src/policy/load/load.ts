@@ -3,7 +3,7 @@ import { BosunError, parseYamlStream } from '../../kernel/index.js';
 import { asArray, asObject, asString, isObject, stringMap } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
 import type { LoadedException, LoadedPolicy, PolicyRule } from '../api.js';
-import { EXCEPTION_API_VERSIONS, loadException } from './exception.js';
+import { CEL_EXCEPTION_API_VERSIONS, EXCEPTION_API_VERSIONS, loadCelException, loadException } from './exception.js';
 import type { AdmissionBindingDoc, AdmissionPolicyDoc } from './admission-policy.js';
 import { ADMISSION_API_VERSIONS, admissionDocParts, checkAdmissionBinding, checkAdmissionPolicy } from './admission-policy.js';
 import type { PolicyProblem } from './check.js';
@@ -115,8 +115,8 @@ function loadDocument(file: string, doc: YamlDocument, out: LoadedPolicies): voi
     });
     return;
   }
-  if (kind === 'PolicyException' && EXCEPTION_API_VERSIONS.has(apiVersion)) {
-    const { exception, problems } = loadException(value, file, doc.position.line);
+  if (kind === 'PolicyException' && (EXCEPTION_API_VERSIONS.has(apiVersion) || CEL_EXCEPTION_API_VERSIONS.has(apiVersion))) {
+    const { exception, problems } = EXCEPTION_API_VERSIONS.has(apiVersion) ? loadException(value, file, doc.position.line) : loadCelException(value, file, doc.position.line);
     if (problems.length > 0) out.errors.push(...problems.map((p) => fail(p.path, p.reason, 'policy exception')));
     else out.exceptions.push(exception);
     return;
