@@ -1,6 +1,10 @@
 export { createPolicyEngine } from './engine.js';
 export type { EvaluateOptions, PolicyEngine, PolicyEngineOptions } from './engine.js';
 export { emptyValues } from './api.js';
-export type { AdmissionInfo, LoadedPolicy, PolicyRule, PolicyValues, ResultResource, RuleResult, RuleStatus } from './api.js';
-export { loadPolicyText, parseValuesText, valuesFromObject } from './load/index.js';
-export type { LoadedPolicies, UnsupportedPolicy } from './load/index.js';
+export type { AdmissionInfo, CelPolicyException, KyvernoException, LoadedException, LoadedPolicy, PolicyRule, PolicyValues, ResultResource, RuleResult, RuleStatus } from './api.js';
+export { bindAdmissionPolicies, loadPolicyText, parseValuesText, valuesFromObject } from './load/index.js';
+export type { AdmissionBindingDoc, AdmissionPolicyDoc, LoadedPolicies, UnsupportedPolicy } from './load/index.js';
+export { LookupError, NO_LOOKUPS } from './ports.js';
+export type { PolicyLookups } from './ports.js';
+export { createMemoryLookups } from './lookups/index.js';
+export type { MemoryLookupData } from './lookups/index.js';

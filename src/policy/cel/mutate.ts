@@ -7,6 +7,8 @@ import { strategicMerge } from '../handlers/mutate/strategic-merge.js';
 import type { RuleStatus } from '../api.js';
 import { normaliseCel } from './environment.js';
 import type { CelInput } from './validate.js';
+import { celActivation } from './validate.js';
+import { registerKyvernoLibraries } from './libraries.js';
 
 /**
  * MutatingPolicy / MutatingAdmissionPolicy mutations, ref. kubernetes.io/docs "Mutating Admission
@@ -35,6 +37,7 @@ export function celMutateEnvironment(): Environment {
     shared.registerFunction('list.join(string): string', (list: unknown[], sep: string) => list.map(String).join(sep));
     shared.registerFunction('string.replace(string, string): string', (s: string, from: string, to: string) => s.split(from).join(to));
     shared.registerFunction('list.join(): string', (list: unknown[]) => list.map(String).join(''));
+    registerKyvernoLibraries(shared);
   }
   return shared;
 }
@@ -158,8 +161,20 @@ function rewriteHas(argument: string): string {
   return `cel.bind(__has, ${rewriteTypedLiterals(argument.slice(0, last + 1))}, has(__has${tail}))`;
 }
 
+const programs = new Map<string, ReturnType<Environment['parse']>>();
+
+/** Parses once per distinct expression; the program is reused for every resource. */
+export function compileMutateCel(expression: string): ReturnType<Environment['parse']> {
+  let program = programs.get(expression);
+  if (program === undefined) {
+    program = celMutateEnvironment().parse(rewriteTypedLiterals(normaliseCel(expression)));
+    programs.set(expression, program);
+  }
+  return program;
+}
+
 export function evaluateMutateCel(expression: string, activation: Record<string, unknown>): unknown {
-  return celMutateEnvironment().evaluate(rewriteTypedLiterals(normaliseCel(expression)), activation);
+  return compileMutateCel(expression)(activation);
 }
 
 /** CEL values back to JSON: ints are BigInt, maps may be Map. */
@@ -182,7 +197,7 @@ export function toJson(value: unknown): unknown {
 /** `variables` computed lazily, each seeing the earlier ones, as in admission policies. */
 function activationFor(input: CelInput, variablesSpec: unknown): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
-  const activation: Record<string, unknown> = { ...input, params: null, variables };
+  const activation = celActivation(input, variables);
   for (const raw of asArray(variablesSpec)) {
     const v = asObject(raw);
     const name = asString(v?.['name']);

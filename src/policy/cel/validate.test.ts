@@ -37,8 +37,14 @@ describe('runCelValidate', () => {
     assert.equal(outcome.status, 'pass');
   });
 
-  it('params are not supported yet and say so', () => {
-    assert.equal(runCelValidate('r', { paramKind: { kind: 'ConfigMap' }, expressions: [] }, input(pod({}))).status, 'skip');
+  it('sees the parameter object as params', () => {
+    const cel = { expressions: [{ expression: "size(object.spec.containers) <= int(params.data.max)" }] };
+    assert.equal(runCelValidate('r', cel, { ...input(pod({ containers: [{ name: 'a' }] })), params: { data: { max: '1' } } }).status, 'pass');
+    assert.equal(runCelValidate('r', cel, { ...input(pod({ containers: [{ name: 'a' }, { name: 'b' }] })), params: { data: { max: '1' } } }).status, 'fail');
+  });
+
+  it('ignores evaluation errors under failurePolicy Ignore', () => {
+    assert.equal(runCelValidate('r', { failurePolicy: 'Ignore', expressions: [{ expression: 'object.spec.missing == 1' }] }, input(pod({}))).status, 'skip');
   });
 });
 

@@ -1,6 +1,7 @@
 import { asArray, asObject, asString } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
 import type { RuleStatus } from '../api.js';
+import { LookupError } from '../ports.js';
 import { evaluateCel } from './environment.js';
 
 export interface CelOutcome {
@@ -14,6 +15,15 @@ export interface CelInput {
   oldObject: unknown;
   request: JsonObject;
   namespaceObject: unknown;
+  /** The parameter object (`params`) of a policy with paramKind. @default null */
+  params?: unknown;
+  /** Kyverno library receivers (`image`, `resource`, `http`, `time`, ...), see `libraryBindings`. @default none */
+  libraries?: Record<string, unknown>;
+}
+
+/** The variables an expression sees: libraries first, so admission names always win. */
+export function celActivation(input: CelInput, variables: Record<string, unknown>): Record<string, unknown> {
+  return { ...(input.libraries ?? {}), object: input.object, oldObject: input.oldObject, request: input.request, namespaceObject: input.namespaceObject, params: input.params ?? null, variables };
 }
 
 /**
@@ -22,11 +32,8 @@ export interface CelInput {
  * messageExpression). Variables are computed on first use, as in ValidatingAdmissionPolicy.
  */
 export function runCelValidate(ruleName: string, cel: JsonObject, input: CelInput): CelOutcome {
-  if (cel['paramKind'] !== undefined || cel['paramRef'] !== undefined) {
-    return { status: 'skip', message: 'validate.cel with params is not supported yet' };
-  }
   const variables: Record<string, unknown> = {};
-  const activation: Record<string, unknown> = { ...input, params: null, variables };
+  const activation = celActivation(input, variables);
   for (const raw of asArray(cel['variables'])) {
     const v = asObject(raw);
     const name = asString(v?.['name']);
@@ -46,6 +53,8 @@ export function runCelValidate(ruleName: string, cel: JsonObject, input: CelInpu
     try {
       result = evaluateCel(expression, activation);
     } catch (cause) {
+      if (cause instanceof LookupError) return { status: 'error', message: cause.message };
+      if (cel['failurePolicy'] === 'Ignore') return { status: 'skip', message: `expression error ignored (failurePolicy Ignore): ${firstLine(cause)}` };
       // As in ValidatingAdmissionPolicy with failurePolicy Fail (Kyverno's default), an expression
       // that cannot be evaluated rejects the request.
       return { status: 'fail', message: `${failMessage(e, expression, activation)} (expression error: ${firstLine(cause)})` };
@@ -78,7 +87,7 @@ function firstLine(cause: unknown): string {
  * the rule is skipped. An expression that cannot be evaluated also skips, with the reason.
  */
 export function celPreconditionsHold(preconditions: unknown, input: CelInput): { holds: boolean; reason: string } {
-  const activation: Record<string, unknown> = { ...input, params: null, variables: {} };
+  const activation = celActivation(input, {});
   for (const raw of asArray(preconditions)) {
     const p = asObject(raw);
     const expression = asString(p?.['expression']);
@@ -86,6 +95,7 @@ export function celPreconditionsHold(preconditions: unknown, input: CelInput): {
     try {
       if (evaluateCel(expression, activation) !== true) return { holds: false, reason: `cel precondition ${asString(p?.['name']) ?? expression} not met` };
     } catch (cause) {
+      if (cause instanceof LookupError) throw cause;
       return { holds: false, reason: `cel precondition ${asString(p?.['name']) ?? expression} could not be evaluated: ${firstLine(cause)}` };
     }
   }

@@ -2,7 +2,7 @@ import type { PathSegment } from '../../kernel/index.js';
 import { asArray, asObject, asString, isObject } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
 import { normaliseOperator } from '../conditions/index.js';
-import { celEnvironment } from '../cel/index.js';
+import { compileCel } from '../cel/index.js';
 import { anchorProblem } from '../handlers/validate/index.js';
 import { compileExpression } from '../jmespath/index.js';
 import { checkPodSecurity } from './pod-security.js';
@@ -38,6 +38,7 @@ export function checkRule(rule: JsonObject, at: PathSegment[]): PolicyProblem[] 
     checkForeach(validate['foreach'], ['validate', 'foreach'], add);
     checkPodSecurity(validate['podSecurity'], ['validate', 'podSecurity'], add);
   }
+  checkTargets(asObject(rule['mutate'])?.['targets'], ['mutate', 'targets'], add);
   checkCel(rule, add);
   checkVariables(rule, [], add);
   return problems;
@@ -46,9 +47,9 @@ export function checkRule(rule: JsonObject, at: PathSegment[]): PolicyProblem[] 
 const VALIDATE_ACTIONS = ['pattern', 'anyPattern', 'deny', 'foreach', 'podSecurity', 'cel', 'manifests', 'assert'];
 const VALIDATE_FIELDS = new Set([...VALIDATE_ACTIONS, 'message', 'failureAction', 'failureActionOverrides', 'allowExistingViolations']);
 
-type Add = (path: PathSegment[], reason: string) => void;
+export type Add = (path: PathSegment[], reason: string) => void;
 
-function checkConditions(block: unknown, path: PathSegment[], add: Add): void {
+export function checkConditions(block: unknown, path: PathSegment[], add: Add): void {
   if (block === undefined || block === null) return;
   const lists: Array<[unknown[], PathSegment[]]> = Array.isArray(block)
     ? [[block, path]]
@@ -74,6 +75,21 @@ function checkContext(entries: unknown, path: PathSegment[], add: Add): void {
     if (entry === undefined || typeof entry['name'] !== 'string') add([...path, i, 'name'], 'context entry has no name');
     const jp = asString(asObject(entry?.['variable'])?.['jmesPath']);
     if (jp !== undefined && !jp.includes('{{')) checkExpression(jp, [...path, i, 'variable', 'jmesPath'], add);
+  });
+}
+
+/** `mutate.targets`: each entry names the apiVersion and kind it selects. */
+function checkTargets(list: unknown, path: PathSegment[], add: Add): void {
+  if (list === undefined) return;
+  if (!Array.isArray(list) || list.length === 0) return add(path, 'mutate.targets must list at least one target');
+  list.forEach((raw, i) => {
+    const entry = asObject(raw);
+    if (entry === undefined) return add([...path, i], 'a target must be a mapping');
+    for (const field of ['apiVersion', 'kind']) {
+      if (typeof entry[field] !== 'string' || entry[field] === '') add([...path, i, field], `target ${field} is required`);
+    }
+    checkConditions(entry['preconditions'], [...path, i, 'preconditions'], add);
+    checkContext(entry['context'], [...path, i, 'context'], add);
   });
 }
 
@@ -142,7 +158,7 @@ function checkCel(rule: JsonObject, add: Add): void {
         const expression = asString(entry?.[field]);
         if (expression === undefined) continue;
         try {
-          celEnvironment().parse(expression);
+          compileCel(expression);
         } catch (cause) {
           add([...path, i, field], `invalid CEL expression: ${(cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? ''}`);
         }

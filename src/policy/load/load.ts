@@ -2,7 +2,10 @@ import type { PathSegment, YamlDocument } from '../../kernel/index.js';
 import { BosunError, parseYamlStream } from '../../kernel/index.js';
 import { asArray, asObject, asString, isObject, stringMap } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
-import type { LoadedPolicy, PolicyRule } from '../api.js';
+import type { LoadedException, LoadedPolicy, PolicyRule } from '../api.js';
+import { CEL_EXCEPTION_API_VERSIONS, EXCEPTION_API_VERSIONS, loadCelException, loadException } from './exception.js';
+import type { AdmissionBindingDoc, AdmissionPolicyDoc } from './admission-policy.js';
+import { ADMISSION_API_VERSIONS, admissionDocParts, checkAdmissionBinding, checkAdmissionPolicy } from './admission-policy.js';
 import type { PolicyProblem } from './check.js';
 import { autogenControllers, autogenRules } from '../autogen/index.js';
 import { checkRule } from './check.js';
@@ -26,6 +29,16 @@ export interface LoadedPolicies {
   errors: BosunError[];
   /** Names of policies that were rejected, so callers can report their results as invalid. */
   invalidNames: string[];
+  /** PolicyExceptions found among the documents. */
+  exceptions: LoadedException[];
+  /**
+   * ValidatingAdmissionPolicies and their bindings, which may come from different files: pair them
+   * with `bindAdmissionPolicies` once every file is loaded.
+   */
+  admissionPolicies: AdmissionPolicyDoc[];
+  admissionBindings: AdmissionBindingDoc[];
+  /** Things loaded but not (fully) evaluated, e.g. VAP auditAnnotations. */
+  warnings: BosunError[];
 }
 
 const KYVERNO_API = new Set(['kyverno.io/v1', 'kyverno.io/v2beta1']);
@@ -44,7 +57,7 @@ const CEL_POLICY_KINDS: Partial<Record<string, { convert: (name: string, spec: J
 };
 
 export function loadPolicyText(file: string, text: string): LoadedPolicies {
-  const out: LoadedPolicies = { policies: [], unsupported: [], errors: [], invalidNames: [] };
+  const out: LoadedPolicies = { policies: [], unsupported: [], errors: [], invalidNames: [], exceptions: [], admissionPolicies: [], admissionBindings: [], warnings: [] };
   const json = file.toLowerCase().endsWith('.json');
   const stream = parseYamlStream(text, { file, json });
   out.errors.push(...stream.errors);
@@ -53,10 +66,10 @@ export function loadPolicyText(file: string, text: string): LoadedPolicies {
 }
 
 function loadDocument(file: string, doc: YamlDocument, out: LoadedPolicies): void {
-  const fail = (path: PathSegment[], reason: string): BosunError => {
+  const fail = (path: PathSegment[], reason: string, what = 'policy'): BosunError => {
     const at = doc.locate(path);
     const field = path.length === 0 ? '' : ` (${formatPath(path)})`;
-    return new BosunError('config.invalid', `invalid policy${field}: ${reason}`, { file, line: at.line, column: at.column });
+    return new BosunError('config.invalid', `invalid ${what}${field}: ${reason}`, { file, line: at.line, column: at.column });
   };
   const value = doc.value;
   if (!isObject(value)) {
@@ -100,6 +113,31 @@ function loadDocument(file: string, doc: YamlDocument, out: LoadedPolicies): voi
       file,
       line: doc.position.line,
     });
+    return;
+  }
+  if (kind === 'PolicyException' && (EXCEPTION_API_VERSIONS.has(apiVersion) || CEL_EXCEPTION_API_VERSIONS.has(apiVersion))) {
+    const { exception, problems } = EXCEPTION_API_VERSIONS.has(apiVersion) ? loadException(value, file, doc.position.line) : loadCelException(value, file, doc.position.line);
+    if (problems.length > 0) out.errors.push(...problems.map((p) => fail(p.path, p.reason, 'policy exception')));
+    else out.exceptions.push(exception);
+    return;
+  }
+  if ((kind === 'ValidatingAdmissionPolicy' || kind === 'ValidatingAdmissionPolicyBinding') && ADMISSION_API_VERSIONS.has(apiVersion)) {
+    const parts = admissionDocParts(value);
+    const binding = kind === 'ValidatingAdmissionPolicyBinding';
+    const problems = binding ? checkAdmissionBinding(parts.spec) : checkAdmissionPolicy(parts.spec);
+    if (parts.name === '') problems.push({ path: ['metadata', 'name'], reason: 'metadata.name is required' });
+    if (problems.length > 0) {
+      out.errors.push(...problems.map((p) => fail(p.path, p.reason, binding ? 'policy binding' : 'policy')));
+      if (!binding) out.invalidNames.push(parts.name);
+      return;
+    }
+    const spec = parts.spec ?? {};
+    if (binding) out.admissionBindings.push({ name: parts.name, policyName: asString(spec['policyName']) ?? '', spec, file, line: doc.position.line });
+    if (!binding && spec['auditAnnotations'] !== undefined) {
+      const at = doc.locate(['spec', 'auditAnnotations']);
+      out.warnings.push(new BosunError('config.invalid', `${parts.name}: spec.auditAnnotations are not evaluated (they only annotate audit events)`, { file, line: at.line, column: at.column }));
+    }
+    if (!binding) out.admissionPolicies.push({ name: parts.name, annotations: parts.annotations, spec, file, line: doc.position.line });
     return;
   }
   const celKind = apiVersion.startsWith('policies.kyverno.io/') ? CEL_POLICY_KINDS[kind.replace(/^Namespaced/, '')] : undefined;

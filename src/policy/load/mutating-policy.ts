@@ -1,7 +1,7 @@
 import type { PathSegment } from '../../kernel/index.js';
 import { asArray, asObject, asString } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
-import { celMutateEnvironment, rewriteTypedLiterals } from '../cel/mutate.js';
+import { compileMutateCel } from '../cel/mutate.js';
 import type { PolicyProblem } from './check.js';
 
 /**
@@ -32,7 +32,7 @@ function checkExpressions(spec: JsonObject): PolicyProblem[] {
   const check = (expression: string | undefined, path: PathSegment[]): void => {
     if (expression === undefined) return;
     try {
-      celMutateEnvironment().parse(rewriteTypedLiterals(expression));
+      compileMutateCel(expression);
     } catch (cause) {
       problems.push({ path, reason: `invalid CEL expression: ${(cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? ''}` });
     }

@@ -2,7 +2,7 @@ import type { PathSegment } from '../../kernel/index.js';
 import { asArray, asObject, asString, isObject } from '../../k8s/index.js';
 import type { JsonObject } from '../../k8s/index.js';
 import { autogenRules, DEFAULT_CONTROLLERS } from '../autogen/index.js';
-import { celEnvironment } from '../cel/index.js';
+import { compileCel } from '../cel/index.js';
 import type { PolicyProblem } from './check.js';
 
 /** Controller resource names (`deployments`) as the kinds autogen works with. */
@@ -60,7 +60,7 @@ function checkExpressions(spec: JsonObject): PolicyProblem[] {
         const expression = asString(asObject(raw)?.[field]);
         if (expression === undefined) continue;
         try {
-          celEnvironment().parse(expression);
+          compileCel(expression);
         } catch (cause) {
           const path: PathSegment[] = ['spec', list, i, field];
           problems.push({ path, reason: `invalid CEL expression: ${(cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? ''}` });

@@ -51,7 +51,10 @@ export function valuesFromObject(raw: JsonObject): PolicyValues {
   for (const n of asArray(raw['namespaces'])) {
     const metadata = asObject(asObject(n)?.['metadata']);
     const name = asString(metadata?.['name']);
-    if (name !== undefined) values.namespaceLabels.set(name, stringMap(metadata?.['labels']));
+    if (name === undefined) continue;
+    values.namespaceLabels.set(name, stringMap(metadata?.['labels']));
+    const namespace = asObject(n);
+    if (namespace !== undefined) values.namespaces.set(name, namespace);
   }
   return values;
 }

@@ -4,7 +4,7 @@ import { wildcardMatch } from '../conditions/index.js';
 
 /**
  * Admission-style `resourceRules` (ValidatingPolicy, ValidatingAdmissionPolicy): apiGroups,
- * apiVersions, resources (lower-case plurals) and operations, each allowing `*`.
+ * apiVersions, resources (lower-case plurals) and operations, each allowing `*`, and resourceNames.
  * ref. kubernetes.io/docs ValidatingAdmissionPolicy `matchConstraints`.
  */
 export function resourceRulesMatch(rules: unknown, resource: Resource, operation: string): boolean {
@@ -14,7 +14,10 @@ export function resourceRulesMatch(rules: unknown, resource: Resource, operation
     const group = slash < 0 ? '' : resource.apiVersion.slice(0, slash);
     const version = slash < 0 ? resource.apiVersion : resource.apiVersion.slice(slash + 1);
     const any = (field: string, value: string): boolean => asArray(rule[field]).some((v) => typeof v === 'string' && (v === '*' || wildcardMatch(v, value)));
-    return any('apiGroups', group) && any('apiVersions', version) && any('resources', pluralOf(resource.kind)) && any('operations', operation);
+    // `resourceNames` (optional) narrows the rule to objects with those names.
+    const names = asArray(rule['resourceNames']);
+    const named = names.length === 0 || names.includes(resource.name);
+    return named && any('apiGroups', group) && any('apiVersions', version) && any('resources', pluralOf(resource.kind)) && any('operations', operation);
   });
 }
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic, YamlDocument } from '../../../kernel/index.js';
 import { BosunError, diagnosticFrom, parseYamlStream } from '../../../kernel/index.js';
-import type { Resource } from '../../../k8s/index.js';
+import type { JsonObject, Resource } from '../../../k8s/index.js';
 import { asArray, asObject, asString, isClusterScoped, isObject, toResource } from '../../../k8s/index.js';
-import type { AdmissionInfo, LoadedPolicy, PolicyValues, UnsupportedPolicy } from '../../../policy/index.js';
-import { loadPolicyText, parseValuesText } from '../../../policy/index.js';
+import type { AdmissionBindingDoc, AdmissionInfo, AdmissionPolicyDoc, LoadedException, LoadedPolicy, PolicyValues, UnsupportedPolicy } from '../../../policy/index.js';
+import { bindAdmissionPolicies, loadPolicyText, parseValuesText } from '../../../policy/index.js';
 
 export async function readText(file: string, what: string): Promise<string> {
   try {
@@ -19,17 +19,29 @@ export interface PolicySet {
   unsupported: UnsupportedPolicy[];
   invalidNames: string[];
   errors: BosunError[];
+  /** PolicyExceptions found in the same files. */
+  exceptions: LoadedException[];
+  /** Loaded, but partly not evaluated (e.g. VAP auditAnnotations). */
+  warnings: BosunError[];
 }
 
 export async function loadPolicies(files: readonly string[]): Promise<PolicySet> {
-  const set: PolicySet = { policies: [], unsupported: [], invalidNames: [], errors: [] };
+  const set: PolicySet = { policies: [], unsupported: [], invalidNames: [], errors: [], exceptions: [], warnings: [] };
+  const admissionPolicies: AdmissionPolicyDoc[] = [];
+  const admissionBindings: AdmissionBindingDoc[] = [];
   for (const file of files) {
     const loaded = loadPolicyText(file, await readText(file, 'policy'));
     set.policies.push(...loaded.policies);
     set.unsupported.push(...loaded.unsupported);
     set.invalidNames.push(...loaded.invalidNames);
     set.errors.push(...loaded.errors);
+    set.exceptions.push(...loaded.exceptions);
+    set.warnings.push(...loaded.warnings);
+    admissionPolicies.push(...loaded.admissionPolicies);
+    admissionBindings.push(...loaded.admissionBindings);
   }
+  // ValidatingAdmissionPolicies and their bindings may sit in different files.
+  set.policies.push(...bindAdmissionPolicies(admissionPolicies, admissionBindings));
   return set;
 }
 
@@ -102,4 +114,24 @@ function resourcesFromText(file: string, text: string): { resources: Resource[];
   };
   for (const doc of stream.documents) add(doc, doc.value, []);
   return { resources, diagnostics };
+}
+
+/**
+ * A test's `kind: Context` file and `kind: ClusterResource` files: the objects cluster lookups see
+ * (`spec.resources`) and image metadata (`spec.images`, Context only).
+ */
+export async function loadLookupData(contextFile: string | undefined, clusterFiles: readonly string[]): Promise<{ resources: JsonObject[]; images: JsonObject[] }> {
+  const out: { resources: JsonObject[]; images: JsonObject[] } = { resources: [], images: [] };
+  const files = [...(contextFile === undefined ? [] : [contextFile]), ...clusterFiles];
+  for (const file of files) {
+    const stream = parseYamlStream(await readText(file, file === contextFile ? 'context' : 'cluster resources'), { file });
+    const first = stream.errors[0];
+    if (first !== undefined) throw first;
+    for (const doc of stream.documents) {
+      const spec = asObject(asObject(doc.value)?.['spec']);
+      out.resources.push(...asArray(spec?.['resources']).filter(isObject));
+      if (file === contextFile) out.images.push(...asArray(spec?.['images']).filter(isObject));
+    }
+  }
+  return out;
 }

@@ -2,9 +2,10 @@ import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../../../kernel/index.js';
 import { diagnosticFrom } from '../../../kernel/index.js';
 import type { JsonObject, Resource } from '../../../k8s/index.js';
+import { asObject } from '../../../k8s/index.js';
 import type { AdmissionInfo, PolicyValues, RuleResult } from '../../../policy/index.js';
-import { createPolicyEngine, emptyValues, valuesFromObject } from '../../../policy/index.js';
-import { loadPolicies, loadResources, loadUserInfo, loadValues } from './inputs.js';
+import { createMemoryLookups, createPolicyEngine, emptyValues, valuesFromObject } from '../../../policy/index.js';
+import { loadLookupData, loadPolicies, loadResources, loadUserInfo, loadValues } from './inputs.js';
 import { generatedDiffers } from './generated.js';
 import { patchedBy, patchedDiffers } from './patched.js';
 import type { Expectation, TestFile } from './test-file.js';
@@ -39,12 +40,23 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
   if (test.variables !== undefined) values = await loadValues(at(test.variables));
   if (test.values !== undefined) values = valuesFromObject(test.values);
   const admission = test.userinfo === undefined ? {} : await loadUserInfo(at(test.userinfo));
-  const diagnostics = [...policySet.errors.map((e) => diagnosticFrom(e)), ...loaded.diagnostics];
+  // PolicyExceptions: from the policy files and the test's `exceptions` files (any other kind there is ignored).
+  const exceptionSet = await loadPolicies(test.exceptions.map(at));
+  const exceptions = [...policySet.exceptions, ...exceptionSet.exceptions];
+  const diagnostics = [...policySet.errors, ...exceptionSet.errors].map((e) => diagnosticFrom(e)).concat(loaded.diagnostics, policySet.warnings.map((w) => diagnosticFrom(w, 'warning')));
 
   // generate.clone copies from the tests' cloneSourceResource files, else from the loaded resources.
   const cloneFiles = [...new Set(test.results.flatMap((r) => (r.cloneSourceResource === undefined ? [] : [at(r.cloneSourceResource)])))];
   const cloneSources = [...(await loadResources(cloneFiles)).resources, ...loaded.resources].map((r) => r.object);
-  const engine = createPolicyEngine({ policies: policySet.policies, values, cloneSources });
+  // Cluster lookups see the Context/ClusterResource objects and the Values file's namespaces.
+  const lookupData = await loadLookupData(test.context === undefined ? undefined : at(test.context), test.clusterResources.map(at));
+  // ValidatingAdmissionPolicy parameters (paramResources) are found through the same lookups.
+  const params = (await loadResources(test.paramResources.map(at))).resources.map((r) => r.object);
+  // mutate.targets select existing objects: the test's targetResources and its resources.
+  const targetOnly = (await loadResources(test.targetResources.map(at))).resources.filter((t) => !loaded.resources.some((r) => sameResource(r, t)));
+  const existing = [...targetOnly, ...loaded.resources].map((r) => r.object);
+  const lookups = createMemoryLookups({ resources: [...lookupData.resources, ...params, ...existing, ...values.namespaces.values()], images: lookupData.images });
+  const engine = createPolicyEngine({ policies: policySet.policies, values, cloneSources, lookups, exceptions });
   const cache = new Map<string, RuleResult[]>();
   const evaluate = (resource: Resource, index: number, operation: Operation): RuleResult[] => {
     const key = `${index}/${operation}`;
@@ -67,7 +79,15 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
     const known = policy !== undefined;
     // Rule-less kinds (ValidatingPolicy) answer for the whole policy; the test's rule is ignored.
     const wantedRule = policy?.ruleless === true ? undefined : expectation.rule;
-    for (const { resource, index } of targets) {
+    // Mutate-existing results are about targets, whichever trigger produced them.
+    const targetResults = (operation: Operation): RuleResult[] =>
+      policy !== undefined && policy.rules.some((r) => asObject(r.spec['mutate'])?.['targets'] !== undefined)
+        ? loaded.resources.flatMap((r, i) => evaluate(r, i, operation)).filter((r) => r.trigger !== undefined && r.policy === policyName)
+        : [];
+    const namedTargets = targetOnlyOf(expectation, targetOnly);
+    // Kyverno's fall-back to every resource applies only when no listed name exists anywhere.
+    const rowsFor = namedTargets.length > 0 && targets.length === loaded.resources.length && !names(expectation, loaded.resources) ? namedTargets : [...targets, ...namedTargets];
+    for (const { resource, index } of rowsFor) {
       const base = { policy: policyName, rule: expectation.rule ?? '', resource: describe(resource), message: '' };
       if (!known) {
         const unsupported = policySet.unsupported.find((u) => u.name === policyName);
@@ -76,12 +96,16 @@ export async function runTest(test: TestFile, testFile: string): Promise<TestOut
         continue;
       }
       const operation = expectation.operation ?? operationFromValues(values, policyName, resource.name);
-      const responses = evaluate(resource, index, operation).filter((r) => r.policy === policyName && ruleMatches(wantedRule, r.rule));
+      const own = index < 0 ? [] : evaluate(resource, index, operation).filter((r) => r.trigger === undefined);
+      const onTarget = targetResults(operation).filter((r) => sameResource(r.resource, resource));
+      const responses = [...own, ...onTarget].filter((r) => r.policy === policyName && ruleMatches(wantedRule, r.rule));
       if (responses.length === 0) {
         push({ ...base, passed: true, reason: 'Excluded' });
         continue;
       }
-      const diff = expectation.patchedResources === undefined ? false : await patchedDiffers(at(expectation.patchedResources), patchedBy(policyName, resource, evaluate(resource, index, operation)), patchedFiles);
+      const patchedTarget = onTarget.find((r) => r.patched !== undefined && r.policy === policyName)?.patched;
+      const actual = patchedTarget ?? patchedBy(policyName, resource, own);
+      const diff = expectation.patchedResources === undefined ? false : await patchedDiffers(at(expectation.patchedResources), actual, patchedFiles);
       if (diff === 'missing') {
         if (expectation.failOnMissingResources) push({ ...base, passed: false, reason: 'Resource error', message: `no document for ${describe(resource)} in ${expectation.patchedResources ?? ''}` });
         continue;
@@ -112,6 +136,19 @@ function targetsOf(expectation: Expectation, resources: readonly Resource[]): Ar
   );
   // Kyverno checks every resource when none of the listed names exists.
   return listed.length > 0 ? listed : all;
+}
+
+function names(expectation: Expectation, resources: readonly Resource[]): boolean {
+  return resources.some((r) => expectation.resources.some((ref) => ref === r.name || ref === `${r.namespace ?? ''}/${r.name}`));
+}
+
+/** Target-only resources (not among the test's resources) named by the expectation; index -1. */
+function targetOnlyOf(expectation: Expectation, targets: readonly Resource[]): Array<{ resource: Resource; index: number }> {
+  return targets.filter((t) => expectation.resources.some((ref) => ref === t.name || ref === `${t.namespace ?? ''}/${t.name}`)).map((resource) => ({ resource, index: -1 }));
+}
+
+function sameResource(a: Pick<Resource, 'apiVersion' | 'kind' | 'name' | 'namespace'>, b: Pick<Resource, 'apiVersion' | 'kind' | 'name' | 'namespace'>): boolean {
+  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
 }
 
 function ruleMatches(expected: string | undefined, actual: string): boolean {

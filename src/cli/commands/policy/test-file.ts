@@ -29,6 +29,16 @@ export interface TestFile {
   variables: string | undefined;
   values: JsonObject | undefined;
   userinfo: string | undefined;
+  /** `kind: Context` file: `spec.resources` for `resource.Get/List`, `spec.images` for image metadata. */
+  context: string | undefined;
+  /** `kind: ClusterResource` files whose `spec.resources` back cluster lookups. */
+  clusterResources: string[];
+  /** PolicyException files. */
+  exceptions: string[];
+  /** Existing resources that `mutate.targets` rules select from. */
+  targetResources: string[];
+  /** Parameter objects for ValidatingAdmissionPolicy `paramKind`. */
+  paramResources: string[];
   results: Expectation[];
 }
 
@@ -92,6 +102,11 @@ export function parseTestText(file: string, text: string): TestFile[] {
       variables: asString(raw['variables']),
       values: asObject(raw['values']),
       userinfo: asString(raw['userinfo']),
+      context: asString(raw['context']),
+      clusterResources: unique(asArray(raw['clusterResources']).map(String)),
+      exceptions: unique(asArray(raw['exceptions']).map(String)),
+      targetResources: unique(asArray(raw['targetResources']).map(String)),
+      paramResources: unique(asArray(raw['paramResources']).map(String)),
       results,
     };
   });

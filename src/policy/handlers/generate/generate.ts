@@ -21,10 +21,10 @@ export interface GenerateOutcome {
  * kinds in a namespace, optionally filtered by a label selector) and `foreach` (one generate step
  * per list element). `synchronize` only matters to a live cluster and is ignored.
  */
-export function runGenerate(ruleName: string, generate: JsonObject, data: ContextData, sources: readonly JsonObject[]): GenerateOutcome {
+export function runGenerate(ruleName: string, generate: JsonObject, data: ContextData, sources: readonly JsonObject[], libraries: Record<string, unknown> = {}): GenerateOutcome {
   // GeneratingPolicy: CEL expressions calling generator.Apply.
   const cel = asObject(generate['cel']);
-  if (cel !== undefined) return runCelGenerate(ruleName, cel, data);
+  if (cel !== undefined) return runCelGenerate(ruleName, cel, data, libraries);
   try {
     const generated = generate['foreach'] !== undefined ? runForeach(asArray(generate['foreach']), data, sources, 0) : generateOne(generate, data, sources);
     if (generated.length === 0) return { status: 'skip', message: `rule ${ruleName} skipped: nothing to generate`, generated: [] };

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JsonObject } from '../../../k8s/index.js';
 import { loadPolicyText } from '../../load/index.js';
+import { libraryBindings } from '../../cel/index.js';
+import { createMemoryLookups } from '../../lookups/index.js';
+import { NO_LOOKUPS } from '../../ports.js';
 import { generatingPolicyRules, runCelGenerate } from './generating-policy.js';
 
 const SPEC: JsonObject = {
@@ -49,5 +52,17 @@ describe('GeneratingPolicy', () => {
     assert.equal(loaded.policies[0]?.kind, 'GeneratingPolicy');
     assert.equal(loaded.policies[0]?.ruleless, true);
     assert.equal(loaded.policies[0]?.rules[0]?.type, 'generate');
+  });
+
+  it('clones existing objects found through resource.List; an unresolved lookup is an error', () => {
+    const cel: JsonObject = {
+      variables: [{ name: 'sources', expression: "resource.List('v1', 'configmaps', 'template').items" }],
+      generate: [{ expression: 'generator.Apply(object.metadata.name, variables.sources)' }],
+    };
+    const lookups = createMemoryLookups({ resources: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'base', namespace: 'template' } }] });
+    const outcome = runCelGenerate('gp', cel, data('team-a'), libraryBindings(lookups, () => new Date()));
+    assert.equal(outcome.status, 'pass');
+    assert.deepEqual(outcome.generated.map((g) => (g['metadata'] as JsonObject)['namespace']), ['team-a']);
+    assert.equal(runCelGenerate('gp', cel, data('team-a'), libraryBindings(NO_LOOKUPS, () => new Date())).status, 'error');
   });
 });

@@ -3,7 +3,8 @@ import type { PathSegment } from '../../../kernel/index.js';
 import { asArray, asObject, asString } from '../../../k8s/index.js';
 import type { JsonObject } from '../../../k8s/index.js';
 import type { RuleStatus } from '../../api.js';
-import { normaliseCel } from '../../cel/index.js';
+import { normaliseCel, registerKyvernoLibraries } from '../../cel/index.js';
+import { LookupError } from '../../ports.js';
 import type { ContextData } from '../../variables/index.js';
 
 /** A problem found while converting a policy, at a path inside the document. */
@@ -25,7 +26,7 @@ export function generatingPolicyRules(name: string, spec: JsonObject): { rules: 
       const expression = asString(asObject(raw)?.['expression']);
       if (expression === undefined) return;
       try {
-        generatorEnvironment().parse(normaliseCel(expression));
+        compileGenerateCel(expression);
       } catch (cause) {
         problems.push({ path: ['spec', list, i, 'expression'], reason: `invalid CEL expression: ${firstLine(cause)}` });
       }
@@ -56,6 +57,7 @@ let environment: Environment | undefined;
 function generatorEnvironment(): Environment {
   if (environment === undefined) {
     environment = new Environment({ enableOptionalTypes: true, unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false });
+    registerKyvernoLibraries(environment);
     environment.registerType('Generator', Generator);
     environment.registerConstant('generator', 'Generator', new Generator());
     environment.registerFunction('Generator.Apply(string, list): bool', (_self: unknown, namespace: string, list: unknown[]) => {
@@ -70,6 +72,18 @@ function generatorEnvironment(): Environment {
     });
   }
   return environment;
+}
+
+const programs = new Map<string, ReturnType<Environment['parse']>>();
+
+/** Parses once per distinct expression (at load), reused for every resource. */
+function compileGenerateCel(expression: string): ReturnType<Environment['parse']> {
+  let program = programs.get(expression);
+  if (program === undefined) {
+    program = generatorEnvironment().parse(normaliseCel(expression));
+    programs.set(expression, program);
+  }
+  return program;
 }
 
 /** CEL values (Map, bigint, typed wrappers) as plain JSON. */
@@ -93,11 +107,11 @@ function firstLine(cause: unknown): string {
  * Runs a GeneratingPolicy's `generate` expressions with `object`, `oldObject`, `request` and
  * lazily computed `variables`; what `generator.Apply` received is the rule's generated resources.
  */
-export function runCelGenerate(ruleName: string, cel: JsonObject, data: ContextData): { status: RuleStatus; message: string; generated: JsonObject[] } {
+export function runCelGenerate(ruleName: string, cel: JsonObject, data: ContextData, libraries: Record<string, unknown> = {}): { status: RuleStatus; message: string; generated: JsonObject[] } {
   const request = asObject(data['request']) ?? {};
   const variables: Record<string, unknown> = {};
-  const activation: Record<string, unknown> = { object: request['object'] ?? null, oldObject: request['oldObject'] ?? null, request, namespaceObject: null, variables };
-  const evaluate = (expression: string): unknown => generatorEnvironment().evaluate(normaliseCel(expression), activation);
+  const activation: Record<string, unknown> = { ...libraries, object: request['object'] ?? null, oldObject: request['oldObject'] ?? null, request, namespaceObject: null, variables };
+  const evaluate = (expression: string): unknown => compileGenerateCel(expression)(activation);
   for (const raw of asArray(cel['variables'])) {
     const name = asString(asObject(raw)?.['name']);
     const expression = asString(asObject(raw)?.['expression']);
@@ -115,6 +129,7 @@ export function runCelGenerate(ruleName: string, cel: JsonObject, data: ContextD
       evaluate(expression);
     }
   } catch (cause) {
+    if (cause instanceof LookupError) return { status: 'error', message: `policy ${ruleName}: ${cause.message}`, generated: [] };
     return { status: 'error', message: `policy ${ruleName}: generate expression failed: ${firstLine(cause)}`, generated: [] };
   } finally {
     collected = previous;

@@ -22,16 +22,15 @@ export interface MutateOutcome {
 export type MutateForeachValues = JsonObject;
 
 /**
- * Runs a rule's `mutate` block on `request.object`. ref. kyverno.io/docs "Mutate Rules":
+ * Runs a rule's `mutate` block on `request.object` (or on `target`, for mutate-existing rules). ref. kyverno.io/docs "Mutate Rules":
  * patchStrategicMerge (with overlay anchors), patchesJson6902 and foreach. A rule that changes
  * nothing is reported `skip` ("no patches applied"), as Kyverno does; a changed resource is `pass`.
  */
-export function runMutate(ruleName: string, mutate: JsonObject, data: ContextData, foreachValues: MutateForeachValues): MutateOutcome {
+export function runMutate(ruleName: string, mutate: JsonObject, data: ContextData, foreachValues: MutateForeachValues, target?: JsonObject): MutateOutcome {
   const request = asObject(data['request']);
-  const original = asObject(request?.['object']) ?? {};
-  // Nothing to mutate on DELETE: the request has no object.
-  if (request?.['operation'] === 'DELETE') return { status: 'skip', message: `rule ${ruleName} skipped: nothing to mutate on DELETE`, patched: original };
-  if (mutate['targets'] !== undefined) return { status: 'skip', message: 'mutate.targets (mutate existing resources) is not supported yet', patched: original };
+  const original = target ?? asObject(request?.['object']) ?? {};
+  // Nothing to mutate on DELETE: the request has no object (an existing target still has one).
+  if (target === undefined && request?.['operation'] === 'DELETE') return { status: 'skip', message: `rule ${ruleName} skipped: nothing to mutate on DELETE`, patched: original };
   let patched: JsonObject;
   try {
     if (mutate['foreach'] !== undefined) {

@@ -1,0 +1,1 @@
+export { celExceptionsFor, conditionsHold, exceptionRef, exceptionsFor, exemptionMessage } from './exempt.js';

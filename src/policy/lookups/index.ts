@@ -1,0 +1,2 @@
+export { createMemoryLookups } from './memory.js';
+export type { MemoryLookupData } from './memory.js';
