@@ -1,6 +1,6 @@
-import { stringify } from 'yaml';
 import type { PolicyResultsRun, PolicyResultWriter } from '../types.js';
 import { buildPolicyReports } from './build.js';
+import { emitDocument } from './emit.js';
 
 export { buildPolicyReports, CLUSTER_REPORT_NAME, namespaceReportName, REPORT_LABELS } from './build.js';
 export { REPORT_SOURCE } from './result.js';
@@ -17,8 +17,7 @@ export const policyReportWriter = {
   write(run: PolicyResultsRun): string {
     const reports = buildPolicyReports(run.results, run.generatedAt);
     if (reports.length === 0) return '# bosun: no policy results\n';
-    // lineWidth 0: messages stay on one line, so the output diffs and greps cleanly. No aliases:
-    // some report consumers do not resolve YAML anchors.
-    return reports.map((r) => stringify(r, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+    // Messages stay on one line, so the output diffs and greps cleanly; no anchors or aliases.
+    return reports.map((r) => emitDocument(r)).join('---\n');
   },
 } satisfies PolicyResultWriter;

@@ -28,9 +28,9 @@ export interface PolicyRuleTable {
 export function rulesOf(reported: readonly PolicyResultRecord[]): PolicyRuleTable {
   const first = new Map<string, PolicyResultRecord>();
   for (const record of reported) if (!first.has(ruleIdOf(record))) first.set(ruleIdOf(record), record);
-  const ids = [...first.keys()].sort();
-  const rules = ids.map((id) => ruleOf(id, first.get(id) as PolicyResultRecord));
-  return { rules, indexOf: new Map(ids.map((id, i) => [id, i])) };
+  const sorted = [...first].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const rules = sorted.map(([id, record]) => ruleOf(id, record));
+  return { rules, indexOf: new Map(sorted.map(([id], i) => [id, i])) };
 }
 
 function ruleOf(id: string, record: PolicyResultRecord): SarifRule {
