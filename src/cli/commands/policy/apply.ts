@@ -10,6 +10,7 @@ import { bosunVersion } from '../../version.js';
 import { loadPolicies, loadResources, loadValues } from './inputs.js';
 import { writeMutated } from './output-dir.js';
 import { policyLookup, recordOf } from './records.js';
+import type { ApplyOutput } from './command.js';
 import { renderTable } from './table.js';
 
 /** `-o` values: the command's own table and json, plus the policy-result writers' ids. */
@@ -20,7 +21,7 @@ export interface PolicyApplyOptions {
   resource: string[];
   values?: string;
   /** `table`, `json` (the engine's results), `policy-report` (wgpolicyk8s.io/v1alpha2 YAML) or `sarif`. @default 'table' */
-  output?: string;
+  output?: ApplyOutput;
   /** Write each mutated resource to this folder as `<kind>-<namespace>-<name>.yaml`. @default not written */
   outputDir?: string;
 }

@@ -10,6 +10,8 @@ import type { PolicyTestOptions } from './test.js';
  */
 export const APPLY_OUTPUT_CHOICES = ['table', 'json', 'policy-report', 'sarif'] as const;
 
+export type ApplyOutput = (typeof APPLY_OUTPUT_CHOICES)[number];
+
 export function policyCommand(io: CliIo, result: CommandResult): Command {
   const policy = new Command('policy').summary('run Kyverno-compatible policies and their test suites').description('Run Kyverno policies offline (ClusterPolicy/Policy validate, mutate and generate rules, ValidatingPolicy), and `kyverno test` suites unchanged.\nverifyImages and mutate.targets rules report skip (not supported yet).');
   policy.addCommand(
@@ -36,7 +38,7 @@ export function policyCommand(io: CliIo, result: CommandResult): Command {
       .requiredOption('-r, --resource <files>', 'resource file (repeatable, comma-separated)', collectList)
       .option('--values <file>', 'Kyverno Values file with offline values for variables and namespaces')
       .option('--output-dir <dir>', 'write each resource changed by mutate rules or created by generate rules to this folder, one YAML file per resource')
-      .addOption(new Option('-o, --output <format>', 'output format: table, json (engine results), policy-report (wgpolicyk8s.io/v1alpha2 PolicyReport/ClusterPolicyReport YAML) or sarif (SARIF 2.1.0)').choices(APPLY_OUTPUT_CHOICES).default('table'))
+      .addOption(new Option('-o, --output <format>', 'output format; json is the engine results, policy-report is wgpolicyk8s.io/v1alpha2 YAML, sarif is SARIF 2.1.0').choices(APPLY_OUTPUT_CHOICES).default('table'))
       .addHelpText('after', '\nExit status: 0 nothing failed, 1 a rule failed or could not be evaluated, 3 an input could not be loaded.\n\nExamples:\n  bosun policy apply -p policies/require-labels.yaml -r manifests/app.yaml\n  bosun policy apply -p policies/require-labels.yaml -r manifests/app.yaml -o policy-report | kubectl apply -f -\n  bosun policy apply -p policies/require-labels.yaml -r manifests/app.yaml -o sarif > policy.sarif\n')
       .action(async (opts: PolicyApplyOptions) => {
         // Loaded on use, like `policy test` above.
