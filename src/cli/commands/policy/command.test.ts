@@ -140,6 +140,13 @@ describe('bosun policy apply', () => {
     assert.deepEqual(report.results.map((r) => [r.rule, r.status]), [['check-for-labels', 'pass'], ['autogen-check-for-labels', 'fail']]);
   });
 
+  it('--help lists every output format with an example', async () => {
+    const io = memoryIo();
+    assert.equal(await runCli(['policy', 'apply', '--help'], io), EXIT.ok);
+    assert.match(io.out(), /choices: "table",\s+"json",\s+"policy-report",\s+"sarif"/);
+    assert.match(io.out(), /-o policy-report \| kubectl apply -f -/);
+  });
+
   it('a missing values file is a clear input error', async () => {
     const dir = await workdir({ 'policy.yaml': POLICY, 'resources.yaml': RESOURCES });
     const io = memoryIo();
