@@ -3,7 +3,7 @@ import { describeUnknown, diagnosticFrom, formatLocated } from '../../../kernel/
 import { EXIT } from '../../exit-codes.js';
 import type { CliIo } from '../../io.js';
 import type { PolicyValues, RuleResult, UnsupportedPolicy } from '../../../policy/index.js';
-import { createPolicyEngine, emptyValues } from '../../../policy/index.js';
+import { createMemoryLookups, createPolicyEngine, emptyValues } from '../../../policy/index.js';
 import type { PolicyResultRecord } from '../../../report/policy-results/index.js';
 import { POLICY_RESULT_WRITERS } from '../../../report/policy-results/index.js';
 import { bosunVersion } from '../../version.js';
@@ -44,7 +44,14 @@ export async function runPolicyApply(options: PolicyApplyOptions, io: CliIo): Pr
     for (const e of policySet.errors) io.stderr.write(`bosun: ${e.describe()}\n`);
     for (const u of policySet.unsupported) io.stderr.write(`bosun: warning: ${formatLocated(unsupportedText(u), u.file, u.line)}\n`);
     for (const d of loaded.diagnostics) io.stderr.write(`bosun: ${d.level}: ${formatLocated(d.message, d.file, d.line, d.column)}\n`);
-    const engine = createPolicyEngine({ policies: policySet.policies, values });
+    // Exceptions come from the same files as policies; resource.Get/List and VAP params see the
+    // loaded resources, the offline stand-in for the cluster.
+    const engine = createPolicyEngine({
+      policies: policySet.policies,
+      values,
+      exceptions: policySet.exceptions,
+      lookups: createMemoryLookups({ resources: loaded.resources.map((r) => r.object) }),
+    });
     const lookup = policyLookup(policySet.policies);
     const results: RuleResult[] = [];
     const records: PolicyResultRecord[] = [];

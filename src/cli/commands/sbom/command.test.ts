@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EXIT } from '../../exit-codes.js';
 import { runCli } from '../../program.js';
 import { memoryIo } from '../../testing/memory-io.js';
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = memoryIo();
+  const code = await runCli(args, io);
+  return { code, stdout: io.out(), stderr: io.err() };
+}
 
 async function rootfs(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'bosun-sbom-'));
@@ -89,5 +95,42 @@ describe('bosun sbom fs', () => {
     const inventory = JSON.parse(io.out()) as Inventory;
     assert.equal(inventory.os, null);
     assert.deepEqual(inventory.packages.map((p) => `${p.name}@${p.version} ${p.locations[0]?.path}`), ['left-pad@1.3.0 package-lock.json']);
+  });
+});
+
+describe('bosun sbom formats and inspect', () => {
+  it('writes CycloneDX for a project and reads it back with inspect', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bosun-sbom-cdx-'));
+    try {
+      await writeFile(path.join(dir, 'Cargo.lock'), 'version = 3\n\n[[package]]\nname = "serde"\nversion = "1.0.188"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n');
+      const written = await cli(['sbom', 'fs', dir, '-f', 'cyclonedx', '-o', path.join(dir, 'out.cdx.json')]);
+      assert.equal(written.code, 0, written.stderr);
+      const read = await cli(['sbom', 'inspect', path.join(dir, 'out.cdx.json'), '-f', 'json']);
+      assert.equal(read.code, 0, read.stderr);
+      const inventory = JSON.parse(read.stdout) as { packages: Array<{ name: string; version: string; ecosystem: string; purl: string }> };
+      assert.deepEqual(inventory.packages.map((p) => [p.name, p.version, p.ecosystem, p.purl]), [['serde', '1.0.188', 'crates.io', 'pkg:cargo/serde@1.0.188']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects a file that is not an SBOM with exit 3 and no stack trace', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bosun-sbom-bad-'));
+    try {
+      await writeFile(path.join(dir, 'bad.json'), '{"not": "an sbom"');
+      const result = await cli(['sbom', 'inspect', path.join(dir, 'bad.json')]);
+      assert.equal(result.code, 3);
+      assert.match(result.stderr, /bad\.json:1/);
+      assert.doesNotMatch(result.stderr, /\n\s+at /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names a missing image archive or unreachable registry clearly', async () => {
+    const result = await cli(['sbom', 'image', 'registry.invalid/none:1']);
+    assert.equal(result.code, 3);
+    assert.match(result.stderr, /registry\.invalid/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
   });
 });

@@ -2,18 +2,18 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BosunError } from '../../../kernel/index.js';
 import { FILE_ANALYZERS, scanRootfs } from '../../../vuln/index.js';
-
-import type { RootfsInventory } from '../../../vuln/index.js';
+import type { SbomInventory } from '../../../vuln/index.js';
 import { EXIT } from '../../exit-codes.js';
 import type { CliIo } from '../../io.js';
 import { writeOutput } from '../../output.js';
-import { inventoryTable } from './table.js';
+import { renderInventory } from './render.js';
+import type { SbomFormat } from './render.js';
 
 export type SbomTarget = 'rootfs' | 'fs';
 
 export interface SbomOptions {
   /** @default 'table' */
-  format: 'table' | 'json';
+  format: SbomFormat;
   /** Report file; stdout when absent or `-`. */
   output?: string;
   /** @default 256 MiB */
@@ -38,12 +38,15 @@ export async function runSbom(target: SbomTarget, dir: string, opts: SbomOptions
     ...SKIPS[target],
     ...(opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}),
   });
-  await writeOutput(io, render(inventory, opts.format), opts.output);
-  // Also in the JSON; on stderr too so a person running the command sees them whatever the format.
-  for (const error of inventory.errors) io.stderr.write(`bosun: ${error.path}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}\n`);
-  return inventory.errors.length > 0 ? EXIT.input : EXIT.ok;
+  return await finish(inventory, dir, opts, io);
 }
 
-function render(inventory: RootfsInventory, format: SbomOptions['format']): string {
-  return format === 'json' ? `${JSON.stringify(inventory, null, 2)}\n` : inventoryTable(inventory);
+/**
+ * Writes the inventory and reports its problems. Problems are in the JSON too; on stderr as well
+ * so a person running the command sees them whatever the format. Exit 3 when there were any.
+ */
+export async function finish(inventory: SbomInventory, name: string, opts: Pick<SbomOptions, 'format' | 'output'>, io: CliIo): Promise<number> {
+  await writeOutput(io, renderInventory(inventory, opts.format, name, io), opts.output);
+  for (const error of inventory.errors) io.stderr.write(`bosun: ${error.path}${error.line !== undefined ? `:${error.line}` : ''}: ${error.message}\n`);
+  return inventory.errors.length > 0 ? EXIT.input : EXIT.ok;
 }
