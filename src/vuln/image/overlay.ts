@@ -1,4 +1,5 @@
-import type { AnalyzedFile, FileEntry, LayerEntry, LayerSelection } from './selection.js';
+import { renameAnalyzed } from './selection.js';
+import type { FileEntry, LayerEntry, LayerSelection } from './selection.js';
 
 /**
  * The image's root filesystem as the layers stack it, holding only what the selections hold:
@@ -81,7 +82,7 @@ function addEntry(root: DirNode, entry: LayerEntry, layer: string): void {
       const target = lookup(root, entry.target, false);
       if (target?.kind === 'file') {
         const { analyzed, ...same } = target.entry;
-        const renamed = analyzed?.map((a) => renameOutput(a, target.entry.path, entry.path));
+        const renamed = analyzed?.map((a) => renameAnalyzed(a, target.entry.path, entry.path));
         parent.children.set(name, { kind: 'file', layer, entry: { ...same, path: entry.path, ...(renamed !== undefined ? { analyzed: renamed } : {}) } });
       } else {
         parent.children.set(name, { kind: 'other', layer });
@@ -91,17 +92,6 @@ function addEntry(root: DirNode, entry: LayerEntry, layer: string): void {
     case 'other':
       parent.children.set(name, { kind: 'other', layer });
   }
-}
-
-function renameOutput(analyzed: AnalyzedFile, from: string, to: string): AnalyzedFile {
-  const rename = (path: string): string => (path === from ? to : path);
-  return {
-    analyzer: analyzed.analyzer,
-    output: {
-      packages: analyzed.output.packages.map((p) => ({ ...p, locations: p.locations.map((l) => ({ ...l, path: rename(l.path) })) })),
-      errors: analyzed.output.errors.map((e) => ({ ...e, path: rename(e.path) })),
-    },
-  };
 }
 
 /**

@@ -135,6 +135,19 @@ describe('readLayer', () => {
     assert.equal(opens.count, 2, 'one extra pass for the target that was not kept');
   });
 
+  it('gives a hard-linked executable its target analysis, renamed, without a second pass', async () => {
+    const opens = { count: 0 };
+    const blob = await buildTar([
+      { name: 'usr/bin/tool.bin', content: 'example.com/tool\n', mode: 0o755 },
+      { name: 'usr/bin/alias.bin', type: 'link', linkname: 'usr/bin/tool.bin', mode: 0o755 },
+    ]);
+    const { entries } = await read(blob, {}, opens);
+    const alias = entries.find((e) => e.path === 'usr/bin/alias.bin');
+    assert.ok(alias?.type === 'file');
+    assert.deepEqual(alias.analyzed?.[0]?.output.packages[0]?.locations, [{ path: 'usr/bin/alias.bin' }]);
+    assert.equal(opens.count, 1);
+  });
+
   it('marks wanted files over maxFileSize instead of reading them', async () => {
     const blob = await buildTar([{ name: 'big.txt', content: 'x'.repeat(2000) }]);
     const { entries } = await read(blob, { maxFileSize: 1000 });

@@ -7,6 +7,7 @@ import { openTarBytes } from './decompress.js';
 import { hostileEntry, normalizeEntryName } from './entry-name.js';
 import type { FileSelector } from './file-selector.js';
 import type { LayerLimits } from './limits.js';
+import { renameAnalyzed } from './selection.js';
 import type { AnalyzedFile, FileEntry, LayerEntry, LayerSelection } from './selection.js';
 
 export interface ReadLayerOptions {
@@ -177,12 +178,28 @@ function hardLink(path: string, linkname: string, files: ReadonlyMap<string, Fil
   const file: FileEntry = { type: 'file', path, size: original.size, executable: original.executable };
   if (!plan.keep && plan.bytesAnalyzers.length === 0) return { entry: file };
   if (original.size > options.limits.maxFileSize) return { entry: { ...file, tooLarge: true } };
+  if (reusable(original, plan, target, options) && (!plan.keep || original.content !== undefined)) {
+    // The target went through the same bytes analyzers: its outputs serve the link, renamed, and
+    // the layer is not read a second time (Debian images hard-link executables such as perl).
+    const wanted = new Set(plan.bytesAnalyzers.map((a) => a.id));
+    const analyzed = wanted.size === 0 ? undefined : original.analyzed?.filter((a) => wanted.has(a.analyzer)).map((a) => renameAnalyzed(a, target, path));
+    if (plan.keep && original.content !== undefined) file.content = original.content;
+    return { entry: analyzed !== undefined ? { ...file, analyzed } : file };
+  }
   if (original.content === undefined || plan.bytesAnalyzers.length > 0) {
     // Bytes analyzers run below with the content in hand; deferring keeps one code path for them.
     return { entry: file, deferred: { target, file, keep: plan.keep, bytesAnalyzers: plan.bytesAnalyzers } };
   }
   file.content = original.content;
   return { entry: file };
+}
+
+/** Did the link's target already run every bytes analyzer the link's own path and facts ask for? */
+function reusable(original: FileEntry, plan: { bytesAnalyzers: readonly FileAnalyzer[] }, target: string, options: ReadLayerOptions): boolean {
+  if (plan.bytesAnalyzers.length === 0) return original.content !== undefined;
+  if (original.analyzed === undefined) return false;
+  const ran = new Set(options.select(target, { size: original.size, executable: original.executable }).bytesAnalyzers.map((a) => a.id));
+  return plan.bytesAnalyzers.every((a) => ran.has(a.id));
 }
 
 /** Second pass over the layer for hard links whose target's bytes were not kept (or must be analyzed again under the link's path). */

@@ -43,3 +43,18 @@ export type LayerEntry =
   | { type: 'opaque'; path: string }
   /** Character and block devices, fifos: nothing to analyze, but they shadow lower paths. */
   | { type: 'other'; path: string };
+
+/**
+ * A bytes analyzer's output for a hard link: the same file under another name, so locations naming
+ * the target (or an entry inside it, `app.jar!/lib/x.jar`) name the link instead.
+ */
+export function renameAnalyzed(analyzed: AnalyzedFile, from: string, to: string): AnalyzedFile {
+  const rename = (path: string): string => (path === from ? to : path.startsWith(`${from}!`) ? `${to}${path.slice(from.length)}` : path);
+  return {
+    analyzer: analyzed.analyzer,
+    output: {
+      packages: analyzed.output.packages.map((p) => ({ ...p, locations: p.locations.map((l) => ({ ...l, path: rename(l.path) })) })),
+      errors: analyzed.output.errors.map((e) => ({ ...e, path: rename(e.path) })),
+    },
+  };
+}
