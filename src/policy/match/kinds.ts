@@ -11,7 +11,19 @@ export interface KindSelector {
   subresource: string;
 }
 
+/** Kind strings come from loaded policies, a small fixed set: parse each once, not per resource. */
+const PARSED = new Map<string, KindSelector>();
+
 export function parseKindSelector(text: string): KindSelector {
+  let selector = PARSED.get(text);
+  if (selector === undefined) {
+    selector = Object.freeze(parseKindText(text));
+    PARSED.set(text, selector);
+  }
+  return selector;
+}
+
+function parseKindText(text: string): KindSelector {
   const parts = text.split('/');
   const [a = '', b = '', c = '', d = ''] = parts;
   switch (parts.length) {
