@@ -22,7 +22,7 @@ export function policyCommand(io: CliIo, result: CommandResult): Command {
       .option('--detailed-results', 'add each rule message to the table', false)
       .option('--fail-only', 'show only rows that did not pass', false)
       .option('--file-name <name>', 'name of the test files to look for', 'kyverno-test.yaml')
-      .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+      .addOption(new Option('-o, --output <format>', 'output format (junit: one testcase per expected result)').choices(['table', 'json', 'junit']).default('table'))
       .addHelpText('after', '\nExit status: 0 every expectation held, 1 some did not, 3 a test or one of its inputs could not be loaded.\n\nExample:\n  bosun policy test policies/\n')
       .action(async (paths: string[], opts: PolicyTestOptions) => {
         // Loaded on use: the policy engine (JMESPath, CEL, loaders) is not needed by other commands' start-up.

@@ -7,6 +7,7 @@ import { discoverTests } from './discover.js';
 import { readText } from './inputs.js';
 import { runTest } from './run-test.js';
 import type { TestRow } from './run-test.js';
+import { policyTestJunit } from './junit.js';
 import { renderTable } from './table.js';
 import { parseTestText } from './test-file.js';
 
@@ -16,7 +17,7 @@ export interface PolicyTestOptions {
   /** Show only rows that did not pass. @default false */
   failOnly?: boolean;
   /** @default 'table' */
-  output?: 'table' | 'json';
+  output?: 'table' | 'json' | 'junit';
   /** Name of the test files to discover. @default 'kyverno-test.yaml' */
   fileName?: string;
 }
@@ -59,6 +60,7 @@ export async function runPolicyTest(paths: readonly string[], options: PolicyTes
     }
   }
   if (options.output === 'json') io.stdout.write(`${JSON.stringify(jsonReport(reports, options), null, 2)}\n`);
+  else if (options.output === 'junit') io.stdout.write(policyTestJunit(reports, options));
   else writeTables(reports, options, io);
   if (reports.every((r) => r.passed)) return EXIT.ok;
   return loadFailure ? EXIT.input : EXIT.findings;
