@@ -134,3 +134,23 @@ describe('bosun sbom formats and inspect', () => {
     assert.doesNotMatch(result.stderr, /\n\s+at /);
   });
 });
+
+describe('bosun sbom TARGET (the default: image, archive, layout or folder)', () => {
+  it('scans a folder with an OS as a root filesystem and a plain folder as a project', async () => {
+    const root = await rootfs({ 'etc/os-release': OS_RELEASE, 'var/lib/dpkg/status': STATUS });
+    const project = await rootfs({ 'package-lock.json': PACKAGE_LOCK });
+    try {
+      const os = await cli(['sbom', root, '-f', 'json']);
+      assert.equal(os.code, 0, os.stderr);
+      const osInventory = JSON.parse(os.stdout) as Inventory;
+      assert.equal(osInventory.os?.family, 'debian');
+      assert.ok(osInventory.packages.some((p) => p.name === 'libssl3'));
+      const app = await cli(['sbom', project, '-f', 'json']);
+      assert.equal(app.code, 0, app.stderr);
+      assert.deepEqual((JSON.parse(app.stdout) as Inventory).packages.map((p) => p.name), ['left-pad']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});

@@ -13,8 +13,9 @@ const EXIT_HELP = '\nExit status: 0 ok, 2 usage error, 3 some file could not be 
 export function sbomCommand(io: CliIo, result: CommandResult): Command {
   const sbom = new Command('sbom')
     .summary('list the packages in an image, a root filesystem or a project (CycloneDX, SPDX)')
-    .description('List the OS and language packages in a container image, a root filesystem or a project folder, with purls, source packages and where each was found (file, line, layer).\nFormats: table, json (the inventory, input of vulnerability matching), CycloneDX 1.6 and SPDX 2.3.');
-  sbom.addCommand(imageCommand(io, result));
+    .description('List the OS and language packages in a container image, a root filesystem or a project folder, with purls, source packages and where each was found (file, line, layer).\nFormats: table, json (the inventory, input of vulnerability matching), CycloneDX 1.6 and SPDX 2.3.\n`bosun sbom TARGET` is `bosun sbom image TARGET`: an image reference, an image archive or layout, or a folder.');
+  // The default: `bosun sbom TARGET` is `bosun sbom image TARGET`.
+  sbom.addCommand(imageCommand(io, result), { isDefault: true });
   sbom.addCommand(target('rootfs', 'an unpacked root filesystem (a container image export, a VM disk mount, or /)', 'Inventory an unpacked root filesystem: the distribution (etc/os-release), its dpkg, apk and rpm packages, and every language package or lockfile. proc/, sys/ and dev/ at the top are skipped; symlinks are not followed.', io, result));
   sbom.addCommand(target('fs', 'a project folder (lockfiles, manifests, installed dependencies)', 'Inventory a project folder: lockfiles, manifests and installed dependencies (and OS packages, if it holds a root filesystem). .git/ folders are skipped; symlinks are not followed.', io, result));
   sbom.addCommand(inspectCommand(io, result));
@@ -24,7 +25,7 @@ export function sbomCommand(io: CliIo, result: CommandResult): Command {
 function imageCommand(io: CliIo, result: CommandResult): Command {
   return new Command('image')
     .summary('list the packages in a container image (registry, docker save archive or OCI layout)')
-    .description('Inventory a container image without unpacking it: each layer is streamed once, keeping only the files analyzers read, with whiteouts applied across layers. TARGET is a `docker save` archive or an OCI layout (directory or tar) when it exists on disk, otherwise a registry reference (credentials from ~/.docker/config.json or $DOCKER_CONFIG; loopback registries use plain HTTP). Analysed layers are cached by digest, so images sharing base layers scan fast.')
+    .description('Inventory a container image without unpacking it: each layer is streamed once, keeping only the files analyzers read, with whiteouts applied across layers. TARGET is a `docker save` archive or an OCI layout (directory or tar) when it exists on disk (any other folder is scanned as `rootfs` when it has etc/os-release or a dpkg database, else as `fs`), otherwise a registry reference (credentials from ~/.docker/config.json or $DOCKER_CONFIG; loopback registries use plain HTTP). Analysed layers are cached by digest, so images sharing base layers scan fast.')
     .argument('<target>', 'image reference (registry/repo:tag, repo@sha256:...) or archive / OCI layout path')
     .addOption(new Option('-f, --format <format>', FORMAT_HELP).choices(FORMATS).default('table'))
     .option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout')

@@ -1,12 +1,13 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { access, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { openImageArchive } from '../../../adapters/image-archive/index.js';
 import { createFsLayerCache, defaultLayerCacheDir } from '../../../adapters/layer-cache/index.js';
 import { openRegistryImage, parsePlatform } from '../../../adapters/registry/index.js';
 import { FILE_ANALYZERS, inventoryImage } from '../../../vuln/index.js';
 import type { ImageSource, LayerProgress } from '../../../vuln/index.js';
 import type { CliIo } from '../../io.js';
-import { finish } from './run.js';
+import { finish, runSbom } from './run.js';
+import type { SbomTarget } from './run.js';
 import type { SbomOptions } from './run.js';
 
 export interface SbomImageOptions extends SbomOptions {
@@ -27,6 +28,9 @@ export interface SbomImageOptions extends SbomOptions {
  * registry reference. Layers stream once; analysed layers are cached by digest.
  */
 export async function runSbomImage(target: string, opts: SbomImageOptions, io: CliIo): Promise<number> {
+  const folder = await plainFolderKind(resolve(io.cwd, target));
+  // `bosun sbom DIR` lands here too: a folder that is not an OCI layout is a root filesystem or a project.
+  if (folder !== undefined) return await runSbom(folder, target, opts, io);
   const source = await openSource(target, opts, io);
   try {
     const cache = opts.cache === false ? undefined : createFsLayerCache({ dir: opts.cacheDir ?? defaultLayerCacheDir(io.env) });
@@ -68,4 +72,13 @@ function progressPrinter(io: CliIo): (progress: LayerProgress) => void {
     const size = p.cache === 'hit' ? 'cached' : `${(p.bytesRead / 1048576).toFixed(1)} MiB`;
     io.stderr.write(`layer ${p.index + 1}/${p.count} ${p.digest.slice(0, 19)} ${size}\n`);
   };
+}
+
+/** How a folder that is not an OCI layout is scanned; undefined for layouts, files and references. */
+async function plainFolderKind(path: string): Promise<SbomTarget | undefined> {
+  const isDir = await stat(path).then((s) => s.isDirectory(), () => false);
+  if (!isDir) return undefined;
+  const exists = (name: string): Promise<boolean> => access(join(path, name)).then(() => true, () => false);
+  if ((await exists('oci-layout')) || (await exists('index.json'))) return undefined;
+  return (await exists('etc/os-release')) || (await exists('usr/lib/os-release')) || (await exists('var/lib/dpkg/status')) ? 'rootfs' : 'fs';
 }
