@@ -1,23 +1,5 @@
-/**
- * Golden files for writer tests: the full output for the shared fixture, checked in beside each
- * writer and reviewed in diffs. Regenerate with `BOSUN_UPDATE_GOLDEN=1 node --test dist/src/report/`.
- */
-import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** src/report/writers/, read in place: this file runs from dist/src/report/writers/. */
-const WRITERS_SRC = new URL('../../../../src/report/writers/', import.meta.url);
+/** Golden files for the report writers, checked in beside each writer (see ../golden.test-helper.ts). */
+import { goldenIn } from '../golden.test-helper.js';
 
 /** Compares `actual` with `src/report/writers/<path>`, or rewrites that file when asked to. */
-export function assertGolden(path: string, actual: string): void {
-  const file = fileURLToPath(new URL(path, WRITERS_SRC));
-  if (process.env['BOSUN_UPDATE_GOLDEN'] === '1') {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  assert.ok(existsSync(file), `missing golden file ${file}; run with BOSUN_UPDATE_GOLDEN=1 to create it`);
-  assert.equal(actual, readFileSync(file, 'utf8'), `output differs from ${path}; if the change is intended, run with BOSUN_UPDATE_GOLDEN=1 and review the diff`);
-}
+export const assertGolden = goldenIn('writers');
